@@ -1,0 +1,4 @@
+export * from './status';
+export * from './thresholds';
+export * from './response';
+export * from './annotations';
