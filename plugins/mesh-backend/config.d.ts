@@ -1,0 +1,65 @@
+export interface Config {
+  /** Mesh health: where each cluster's Istio metrics live and how they become a status. */
+  mesh?: {
+    /**
+     * One Prometheus (or Thanos/Mimir) holding every cluster's metrics, told apart by `clusterLabel`.
+     * Used for clusters that have no `prometheus` of their own.
+     */
+    prometheus?: {
+      /** Base URL of the Prometheus HTTP API, e.g. http://thanos-query.monitoring:9090 */
+      url: string;
+      /** Label whose value is the cluster name on every series. Default: cluster */
+      clusterLabel?: string;
+      /**
+       * Sent as `Authorization: Bearer <token>`.
+       * @visibility secret
+       */
+      token?: string;
+      /**
+       * Extra request headers, e.g. `X-Scope-OrgID` for Mimir.
+       * @visibility secret
+       */
+      headers?: { [name: string]: string };
+    };
+    /** The mesh clusters. Names match `mesh.backstage.io/cluster-name` (or the name) of cluster Resources. */
+    clusters?: Array<{
+      /** DNS-1123 label, e.g. cluster-east. */
+      name: string;
+      /** This cluster's own Prometheus; omit to use `mesh.prometheus`. */
+      prometheus?: {
+        /** Base URL of the Prometheus HTTP API. */
+        url: string;
+        /**
+         * Sent as `Authorization: Bearer <token>`.
+         * @visibility secret
+         */
+        token?: string;
+        /**
+         * Extra request headers.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+      };
+      /** Links shown next to the cluster's health. */
+      links?: {
+        /** @visibility frontend */
+        kiali?: string;
+        /** @visibility frontend */
+        grafana?: string;
+        /** @visibility frontend */
+        tracing?: string;
+      };
+    }>;
+    /** How long one cluster may take to answer before it is reported unknown. Default: 3000 */
+    clusterTimeoutMs?: number;
+    /** How long an answer is reused. Default: 15000 */
+    cacheTtlMs?: number;
+    /** Status limits; defaults follow Kiali. Ratios in 0..1. */
+    thresholds?: {
+      errorRate5xx?: { degraded?: number; failing?: number };
+      errorRate4xx?: { degraded?: number; failing?: number };
+      xdsRejectsPerMinute?: number;
+      maxProxyMinorVersionSkew?: number;
+    };
+  };
+}

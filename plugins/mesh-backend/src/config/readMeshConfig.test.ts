@@ -1,0 +1,73 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_HEALTH_THRESHOLDS } from '@mesh-templates/plugin-mesh-common';
+import { readMeshConfig } from './readMeshConfig';
+
+const read = (mesh: object) => readMeshConfig(new ConfigReader({ mesh }));
+
+describe('readMeshConfig', () => {
+  it('gives Kiali thresholds, a 3 s timeout and a 15 s cache when nothing is configured', () => {
+    const config = readMeshConfig(new ConfigReader({}));
+    expect(config).toEqual({
+      clusters: [],
+      clusterTimeoutMs: 3000,
+      cacheTtlMs: 15000,
+      thresholds: DEFAULT_HEALTH_THRESHOLDS,
+    });
+  });
+
+  it('reads per-cluster Prometheus with token and headers as request headers', () => {
+    const config = read({
+      clusters: [
+        {
+          name: 'cluster-east',
+          prometheus: { url: 'http://prom.east:9090/', token: 't0ken', headers: { 'X-Scope-OrgID': 'east' } },
+          links: { kiali: 'https://kiali.east' },
+        },
+      ],
+    });
+    expect(config.clusters[0]).toEqual({
+      name: 'cluster-east',
+      prometheus: {
+        url: 'http://prom.east:9090',
+        headers: { Authorization: 'Bearer t0ken', 'X-Scope-OrgID': 'east' },
+      },
+      links: { kiali: 'https://kiali.east' },
+    });
+  });
+
+  it('falls back to the global Prometheus with a cluster label matcher', () => {
+    const config = read({
+      prometheus: { url: 'http://thanos:9090', clusterLabel: 'k8s_cluster' },
+      clusters: [{ name: 'east' }, { name: 'west', prometheus: { url: 'http://prom.west' } }],
+    });
+    expect(config.clusters[0].prometheus).toEqual({
+      url: 'http://thanos:9090',
+      headers: {},
+      clusterMatcher: { label: 'k8s_cluster', value: 'east' },
+    });
+    expect(config.clusters[1].prometheus.clusterMatcher).toBeUndefined();
+  });
+
+  it.each([
+    [{ clusters: [{ name: 'east' }] }, "'mesh.clusters[0].prometheus'"],
+    [{ clusters: [{ name: 'East_1', prometheus: { url: 'http://p' } }] }, "'mesh.clusters[0].name'"],
+    [{ clusters: [{ name: 'e', prometheus: { url: 'file:///etc/passwd' } }] }, "'mesh.clusters[0].prometheus.url'"],
+    [{ clusters: [{ name: 'e', prometheus: { url: 'http://user:pw@p' } }] }, "'mesh.clusters[0].prometheus.url'"],
+    [
+      { clusters: [{ name: 'e', prometheus: { url: 'http://p' } }, { name: 'e', prometheus: { url: 'http://q' } }] },
+      "'mesh.clusters[1].name'",
+    ],
+    [{ thresholds: { errorRate5xx: { degraded: 0.5, failing: 0.2 } } }, "'mesh.thresholds.errorRate5xx.degraded'"],
+    [{ thresholds: { errorRate4xx: { failing: 20 } } }, "'mesh.thresholds.errorRate4xx.failing'"],
+    [{ clusterTimeoutMs: 0 }, "'mesh.clusterTimeoutMs'"],
+    [{ prometheus: { url: 'http://p', clusterLabel: 'bad-label' }, clusters: [{ name: 'e' }] }, "'mesh.prometheus.clusterLabel'"],
+  ])('names the key in errors: %j', (mesh, key) => {
+    expect(() => read(mesh)).toThrow(key);
+  });
+
+  it('never puts credentials into an error message', () => {
+    expect(() => read({ clusters: [{ name: 'e', prometheus: { url: 'http://user:s3cret@p' } }] })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
+    );
+  });
+});

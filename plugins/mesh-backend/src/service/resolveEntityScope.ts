@@ -1,0 +1,52 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+  MESH_CLUSTER_NAME_ANNOTATION,
+  MeshHealthScope,
+  meshClusterNamesOf,
+} from '@mesh-templates/plugin-mesh-common';
+
+/** Kubernetes names: anything else in an annotation is a typo or an attempt to widen the query. */
+const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
+export interface EntityScope {
+  scope: MeshHealthScope;
+  /** Undefined means every configured cluster. */
+  clusterNames?: string[];
+}
+
+/**
+ * Maps a catalog entity to what its mesh health covers: a `kubernetes-cluster` Resource is one cluster;
+ * a Component is its workload (the Kubernetes plugin's annotations) in every cluster, or in the clusters
+ * its `mesh.backstage.io/cluster-name` annotation lists.
+ */
+export function resolveEntityScope(entity: Entity): EntityScope {
+  const entityRef = stringifyEntityRef(entity);
+  const annotations = entity.metadata.annotations ?? {};
+  if (entity.kind.toLocaleLowerCase('en-US') === 'resource' && entity.spec?.type === 'kubernetes-cluster') {
+    const clusterNames = meshClusterNamesOf(entity);
+    return { scope: { entityRef, clusterNames }, clusterNames };
+  }
+  if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
+    const id = annotations[KUBERNETES_ID_ANNOTATION];
+    if (!id) {
+      throw new InputError(`${entityRef} has no ${KUBERNETES_ID_ANNOTATION} annotation naming its workload`);
+    }
+    const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION];
+    for (const [key, value] of [[KUBERNETES_ID_ANNOTATION, id], [KUBERNETES_NAMESPACE_ANNOTATION, namespace]]) {
+      if (value !== undefined && !KUBERNETES_NAME.test(value)) {
+        throw new InputError(`${entityRef} has an invalid ${key} annotation: must be a Kubernetes name`);
+      }
+    }
+    const clusterNames = annotations[MESH_CLUSTER_NAME_ANNOTATION] ? meshClusterNamesOf(entity) : undefined;
+    return {
+      scope: { entityRef, clusterNames: clusterNames ?? [], workload: { id, ...(namespace && { namespace }) } },
+      clusterNames,
+    };
+  }
+  throw new InputError(
+    `${entityRef} is neither a kubernetes-cluster Resource nor a Component; mesh health covers only those`,
+  );
+}

@@ -1,0 +1,61 @@
+import { HttpAuthService, LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { MeshHealthResponse } from '@mesh-templates/plugin-mesh-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { MeshHealthService } from '../health/MeshHealthService';
+import { resolveEntityScope } from './resolveEntityScope';
+
+const healthQuery = z
+  .object({ entityRef: z.string().min(1).max(512).optional() })
+  .strict();
+
+export interface RouterOptions {
+  config: RootConfigService;
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  health: MeshHealthService;
+}
+
+/** `GET /health[?entityRef=]`: the browser names an entity at most; the backend owns every query. */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, catalog, health } = options;
+  const router = Router();
+
+  router.get('/health', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const query = healthQuery.safeParse(req.query);
+    if (!query.success) {
+      throw new InputError(
+        `Invalid query: ${query.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`,
+      );
+    }
+    let body: MeshHealthResponse;
+    if (query.data.entityRef) {
+      let ref;
+      try {
+        ref = parseEntityRef(query.data.entityRef);
+      } catch (error) {
+        throw new InputError(`Invalid entityRef: ${(error as Error).message}`);
+      }
+      const entity = await catalog.getEntityByRef(ref, { credentials });
+      if (!entity) throw new NotFoundError(`No entity ${query.data.entityRef} in the catalog`);
+      const { scope, clusterNames } = resolveEntityScope(entity);
+      body = {
+        clusters: await health.getHealth({ clusterNames, workload: scope.workload }),
+        scope: clusterNames ? scope : { ...scope, clusterNames: health.configuredClusterNames() },
+      };
+    } else {
+      body = { clusters: await health.getHealth() };
+    }
+    res.json(body);
+  });
+
+  router.use(MiddlewareFactory.create(options).error());
+  return router;
+}
