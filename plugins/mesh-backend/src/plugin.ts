@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readMeshConfig } from './config/readMeshConfig';
 import { ClusterHealthCollector } from './health/ClusterHealthCollector';
@@ -30,9 +33,13 @@ export const meshPlugin = createBackendPlugin({
         const health = new MeshHealthService(meshConfig, collector);
         // Names only: the config also holds tokens, which must never reach a log.
         logger.info(
-          `Mesh health for ${meshConfig.clusters.length} cluster(s): ${meshConfig.clusters.map(c => c.name).join(', ') || 'none configured'}`,
+          `Mesh health for ${meshConfig.clusters.length} cluster(s): ${
+            meshConfig.clusters.map(c => c.name).join(', ') || 'none configured'
+          }`,
         );
-        httpRouter.use(await createRouter({ config, logger, httpAuth, catalog, health }));
+        httpRouter.use(
+          await createRouter({ config, logger, httpAuth, catalog, health }),
+        );
       },
     });
   },

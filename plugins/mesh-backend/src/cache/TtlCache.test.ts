@@ -31,7 +31,9 @@ describe('TtlCache', () => {
 
   it('keeps keys apart and does not cache a failed load', async () => {
     const cache = new TtlCache<string>(15_000, now);
-    await expect(cache.getOrLoad('a', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(
+      cache.getOrLoad('a', () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
     await expect(cache.getOrLoad('a', async () => 'a')).resolves.toBe('a');
     await expect(cache.getOrLoad('b', async () => 'b')).resolves.toBe('b');
   });

@@ -1,4 +1,7 @@
-import { ClusterLinks, HealthThresholds } from '@mesh-templates/plugin-mesh-common';
+import {
+  ClusterLinks,
+  HealthThresholds,
+} from '@mesh-templates/plugin-mesh-common';
 
 /** How to reach one Prometheus. Credentials stay in here and never reach logs, errors or responses. */
 export interface PrometheusTarget {

@@ -20,7 +20,11 @@ describe('readMeshConfig', () => {
       clusters: [
         {
           name: 'cluster-east',
-          prometheus: { url: 'http://prom.east:9090/', token: 't0ken', headers: { 'X-Scope-OrgID': 'east' } },
+          prometheus: {
+            url: 'http://prom.east:9090/',
+            token: 't0ken',
+            headers: { 'X-Scope-OrgID': 'east' },
+          },
           links: { kiali: 'https://kiali.east' },
         },
       ],
@@ -38,7 +42,10 @@ describe('readMeshConfig', () => {
   it('falls back to the global Prometheus with a cluster label matcher', () => {
     const config = read({
       prometheus: { url: 'http://thanos:9090', clusterLabel: 'k8s_cluster' },
-      clusters: [{ name: 'east' }, { name: 'west', prometheus: { url: 'http://prom.west' } }],
+      clusters: [
+        { name: 'east' },
+        { name: 'west', prometheus: { url: 'http://prom.west' } },
+      ],
     });
     expect(config.clusters[0].prometheus).toEqual({
       url: 'http://thanos:9090',
@@ -50,24 +57,56 @@ describe('readMeshConfig', () => {
 
   it.each([
     [{ clusters: [{ name: 'east' }] }, "'mesh.clusters[0].prometheus'"],
-    [{ clusters: [{ name: 'East_1', prometheus: { url: 'http://p' } }] }, "'mesh.clusters[0].name'"],
-    [{ clusters: [{ name: 'e', prometheus: { url: 'file:///etc/passwd' } }] }, "'mesh.clusters[0].prometheus.url'"],
-    [{ clusters: [{ name: 'e', prometheus: { url: 'http://user:pw@p' } }] }, "'mesh.clusters[0].prometheus.url'"],
     [
-      { clusters: [{ name: 'e', prometheus: { url: 'http://p' } }, { name: 'e', prometheus: { url: 'http://q' } }] },
+      { clusters: [{ name: 'East_1', prometheus: { url: 'http://p' } }] },
+      "'mesh.clusters[0].name'",
+    ],
+    [
+      { clusters: [{ name: 'e', prometheus: { url: 'file:///etc/passwd' } }] },
+      "'mesh.clusters[0].prometheus.url'",
+    ],
+    [
+      { clusters: [{ name: 'e', prometheus: { url: 'http://user:pw@p' } }] },
+      "'mesh.clusters[0].prometheus.url'",
+    ],
+    [
+      {
+        clusters: [
+          { name: 'e', prometheus: { url: 'http://p' } },
+          { name: 'e', prometheus: { url: 'http://q' } },
+        ],
+      },
       "'mesh.clusters[1].name'",
     ],
-    [{ thresholds: { errorRate5xx: { degraded: 0.5, failing: 0.2 } } }, "'mesh.thresholds.errorRate5xx.degraded'"],
-    [{ thresholds: { errorRate4xx: { failing: 20 } } }, "'mesh.thresholds.errorRate4xx.failing'"],
+    [
+      { thresholds: { errorRate5xx: { degraded: 0.5, failing: 0.2 } } },
+      "'mesh.thresholds.errorRate5xx.degraded'",
+    ],
+    [
+      { thresholds: { errorRate4xx: { failing: 20 } } },
+      "'mesh.thresholds.errorRate4xx.failing'",
+    ],
     [{ clusterTimeoutMs: 0 }, "'mesh.clusterTimeoutMs'"],
-    [{ prometheus: { url: 'http://p', clusterLabel: 'bad-label' }, clusters: [{ name: 'e' }] }, "'mesh.prometheus.clusterLabel'"],
+    [
+      {
+        prometheus: { url: 'http://p', clusterLabel: 'bad-label' },
+        clusters: [{ name: 'e' }],
+      },
+      "'mesh.prometheus.clusterLabel'",
+    ],
   ])('names the key in errors: %j', (mesh, key) => {
     expect(() => read(mesh)).toThrow(key);
   });
 
   it('never puts credentials into an error message', () => {
-    expect(() => read({ clusters: [{ name: 'e', prometheus: { url: 'http://user:s3cret@p' } }] })).toThrow(
-      expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
+    expect(() =>
+      read({
+        clusters: [{ name: 'e', prometheus: { url: 'http://user:s3cret@p' } }],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.not.stringContaining('s3cret'),
+      }),
     );
   });
 });

@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { DEFAULT_HEALTH_THRESHOLDS, RatioThreshold } from '@mesh-templates/plugin-mesh-common';
+import {
+  DEFAULT_HEALTH_THRESHOLDS,
+  RatioThreshold,
+} from '@mesh-templates/plugin-mesh-common';
 import {
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_CLUSTER_TIMEOUT_MS,
@@ -26,9 +29,12 @@ function readBaseUrl(config: Config, key: string, path: string): string {
   } catch {
     fail(path, 'not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(path, 'must be an http or https URL');
-  if (url.username || url.password) fail(path, 'must not contain credentials; use token or headers');
-  if (url.search || url.hash) fail(path, 'must not contain a query or fragment');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail(path, 'must be an http or https URL');
+  if (url.username || url.password)
+    fail(path, 'must not contain credentials; use token or headers');
+  if (url.search || url.hash)
+    fail(path, 'must not contain a query or fragment');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -43,19 +49,29 @@ function readPrometheus(config: Config, path: string): PrometheusTarget {
   return { url: readBaseUrl(config, 'url', `${path}.url`), headers };
 }
 
-function readRatio(config: Config | undefined, path: string, defaults: RatioThreshold): RatioThreshold {
+function readRatio(
+  config: Config | undefined,
+  path: string,
+  defaults: RatioThreshold,
+): RatioThreshold {
   const degraded = config?.getOptionalNumber('degraded') ?? defaults.degraded;
   const failing = config?.getOptionalNumber('failing') ?? defaults.failing;
-  for (const [key, value] of [['degraded', degraded], ['failing', failing]] as const) {
-    if (!(value >= 0 && value <= 1)) fail(`${path}.${key}`, 'must be a ratio between 0 and 1');
+  for (const [key, value] of [
+    ['degraded', degraded],
+    ['failing', failing],
+  ] as const) {
+    if (!(value >= 0 && value <= 1))
+      fail(`${path}.${key}`, 'must be a ratio between 0 and 1');
   }
-  if (degraded > failing) fail(`${path}.degraded`, `must not exceed ${path}.failing`);
+  if (degraded > failing)
+    fail(`${path}.degraded`, `must not exceed ${path}.failing`);
   return { degraded, failing };
 }
 
 function readPositive(config: Config, key: string, fallback: number): number {
   const value = config.getOptionalNumber(key) ?? fallback;
-  if (!(value > 0)) fail(`mesh.${key}`, 'must be a positive number of milliseconds');
+  if (!(value > 0))
+    fail(`mesh.${key}`, 'must be a positive number of milliseconds');
   return value;
 }
 
@@ -75,46 +91,71 @@ export function readMeshConfig(root: Config): MeshConfig {
       DEFAULT_HEALTH_THRESHOLDS.errorRate4xx,
     ),
     xdsRejectsPerMinute:
-      thresholdConfig?.getOptionalNumber('xdsRejectsPerMinute') ?? DEFAULT_HEALTH_THRESHOLDS.xdsRejectsPerMinute,
+      thresholdConfig?.getOptionalNumber('xdsRejectsPerMinute') ??
+      DEFAULT_HEALTH_THRESHOLDS.xdsRejectsPerMinute,
     maxProxyMinorVersionSkew:
       thresholdConfig?.getOptionalNumber('maxProxyMinorVersionSkew') ??
       DEFAULT_HEALTH_THRESHOLDS.maxProxyMinorVersionSkew,
   };
   if (!mesh) {
-    return { clusters: [], clusterTimeoutMs: DEFAULT_CLUSTER_TIMEOUT_MS, cacheTtlMs: DEFAULT_CACHE_TTL_MS, thresholds };
+    return {
+      clusters: [],
+      clusterTimeoutMs: DEFAULT_CLUSTER_TIMEOUT_MS,
+      cacheTtlMs: DEFAULT_CACHE_TTL_MS,
+      thresholds,
+    };
   }
 
   const globalConfig = mesh.getOptionalConfig('prometheus');
-  const global = globalConfig ? readPrometheus(globalConfig, 'mesh.prometheus') : undefined;
-  const clusterLabel = globalConfig?.getOptionalString('clusterLabel') ?? 'cluster';
+  const global = globalConfig
+    ? readPrometheus(globalConfig, 'mesh.prometheus')
+    : undefined;
+  const clusterLabel =
+    globalConfig?.getOptionalString('clusterLabel') ?? 'cluster';
   if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(clusterLabel)) {
     fail('mesh.prometheus.clusterLabel', 'must be a Prometheus label name');
   }
 
   const seen = new Set<string>();
-  const clusters: MeshClusterConfig[] = (mesh.getOptionalConfigArray('clusters') ?? []).map((c, i) => {
+  const clusters: MeshClusterConfig[] = (
+    mesh.getOptionalConfigArray('clusters') ?? []
+  ).map((c, i) => {
     const path = `mesh.clusters[${i}]`;
     const name = c.getString('name');
-    if (!CLUSTER_NAME.test(name)) fail(`${path}.name`, 'must be a DNS-1123 label such as cluster-east');
-    if (seen.has(name)) fail(`${path}.name`, `duplicate cluster name '${name}'`);
+    if (!CLUSTER_NAME.test(name))
+      fail(`${path}.name`, 'must be a DNS-1123 label such as cluster-east');
+    if (seen.has(name))
+      fail(`${path}.name`, `duplicate cluster name '${name}'`);
     seen.add(name);
     const own = c.getOptionalConfig('prometheus');
     let prometheus: PrometheusTarget;
     if (own) {
       prometheus = readPrometheus(own, `${path}.prometheus`);
     } else if (global) {
-      prometheus = { ...global, clusterMatcher: { label: clusterLabel, value: name } };
+      prometheus = {
+        ...global,
+        clusterMatcher: { label: clusterLabel, value: name },
+      };
     } else {
-      fail(`${path}.prometheus`, 'missing, and there is no mesh.prometheus to fall back to');
+      fail(
+        `${path}.prometheus`,
+        'missing, and there is no mesh.prometheus to fall back to',
+      );
     }
     const links = c.getOptionalConfig('links');
     return {
       name,
       prometheus,
       links: {
-        ...(links?.getOptionalString('kiali') && { kiali: links.getString('kiali') }),
-        ...(links?.getOptionalString('grafana') && { grafana: links.getString('grafana') }),
-        ...(links?.getOptionalString('tracing') && { tracing: links.getString('tracing') }),
+        ...(links?.getOptionalString('kiali') && {
+          kiali: links.getString('kiali'),
+        }),
+        ...(links?.getOptionalString('grafana') && {
+          grafana: links.getString('grafana'),
+        }),
+        ...(links?.getOptionalString('tracing') && {
+          tracing: links.getString('tracing'),
+        }),
       },
     };
   });
@@ -124,7 +165,11 @@ export function readMeshConfig(root: Config): MeshConfig {
 
   return {
     clusters,
-    clusterTimeoutMs: readPositive(mesh, 'clusterTimeoutMs', DEFAULT_CLUSTER_TIMEOUT_MS),
+    clusterTimeoutMs: readPositive(
+      mesh,
+      'clusterTimeoutMs',
+      DEFAULT_CLUSTER_TIMEOUT_MS,
+    ),
     cacheTtlMs: readPositive(mesh, 'cacheTtlMs', DEFAULT_CACHE_TTL_MS),
     thresholds,
   };

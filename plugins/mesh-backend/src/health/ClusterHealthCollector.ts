@@ -1,6 +1,15 @@
-import { ClusterHealth, HealthThresholds, HealthTrend, TrendPoint } from '@mesh-templates/plugin-mesh-common';
+import {
+  ClusterHealth,
+  HealthThresholds,
+  HealthTrend,
+  TrendPoint,
+} from '@mesh-templates/plugin-mesh-common';
 import { MeshClusterConfig } from '../config/MeshConfig';
-import { FetchFn, PrometheusClient, RangeSeries } from '../prometheus/PrometheusClient';
+import {
+  FetchFn,
+  PrometheusClient,
+  RangeSeries,
+} from '../prometheus/PrometheusClient';
 import { PrometheusError } from '../prometheus/PrometheusError';
 import {
   combine,
@@ -24,8 +33,13 @@ export interface Workload {
 
 function trendOf(series: RangeSeries[]): HealthTrend {
   const points = (part: string): TrendPoint[] =>
-    (series.find(s => s.labels[PART_LABEL] === part)?.points ?? []).filter(p => Number.isFinite(p.v));
-  return { requestsPerSecond: points('requestsPerSecond'), errorRate5xx: points('errorRate5xx') };
+    (series.find(s => s.labels[PART_LABEL] === part)?.points ?? []).filter(p =>
+      Number.isFinite(p.v),
+    );
+  return {
+    requestsPerSecond: points('requestsPerSecond'),
+    errorRate5xx: points('errorRate5xx'),
+  };
 }
 
 /**
@@ -42,16 +56,28 @@ export class ClusterHealthCollector {
     },
   ) {}
 
-  async collect(cluster: MeshClusterConfig, workload?: Workload): Promise<ClusterHealth> {
+  async collect(
+    cluster: MeshClusterConfig,
+    workload?: Workload,
+  ): Promise<ClusterHealth> {
     const now = this.options.now ?? Date.now;
     const observedAt = new Date(now());
     const nowSec = Math.floor(observedAt.getTime() / 1000);
-    const scope: QueryScope = { clusterMatcher: cluster.prometheus.clusterMatcher, workload };
-    const client = new PrometheusClient(cluster.prometheus, this.options.fetchFn);
+    const scope: QueryScope = {
+      clusterMatcher: cluster.prometheus.clusterMatcher,
+      workload,
+    };
+    const client = new PrometheusClient(
+      cluster.prometheus,
+      this.options.fetchFn,
+    );
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     try {
       const [samples, series] = await Promise.all([
-        client.query(combine(instantExpressions(scope)), { signal, timeSec: nowSec }),
+        client.query(combine(instantExpressions(scope)), {
+          signal,
+          timeSec: nowSec,
+        }),
         client.queryRange(combine(trendExpressions(scope)), {
           signal,
           startSec: nowSec - TREND_RANGE_SEC,
@@ -68,7 +94,12 @@ export class ClusterHealthCollector {
         observedAt,
       });
     } catch (error) {
-      return unknownClusterHealth(cluster.name, cluster.links, this.describe(error, signal), observedAt);
+      return unknownClusterHealth(
+        cluster.name,
+        cluster.links,
+        this.describe(error, signal),
+        observedAt,
+      );
     }
   }
 

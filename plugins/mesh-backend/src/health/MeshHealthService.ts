@@ -32,13 +32,19 @@ export class MeshHealthService {
   async getHealth(selection: HealthSelection = {}): Promise<ClusterHealth[]> {
     this.cache.prune();
     const clusters: MeshClusterConfig[] = selection.clusterNames
-      ? this.config.clusters.filter(c => selection.clusterNames!.includes(c.name))
+      ? this.config.clusters.filter(c =>
+          selection.clusterNames!.includes(c.name),
+        )
       : this.config.clusters;
     const workload = selection.workload;
     return Promise.all(
       clusters.map(cluster =>
         this.cache.getOrLoad(
-          JSON.stringify([cluster.name, workload?.id ?? null, workload?.namespace ?? null]),
+          JSON.stringify([
+            cluster.name,
+            workload?.id ?? null,
+            workload?.namespace ?? null,
+          ]),
           () => this.collector.collect(cluster, workload),
         ),
       ),

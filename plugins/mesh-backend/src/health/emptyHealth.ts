@@ -1,4 +1,7 @@
-import { ClusterHealth, ClusterLinks } from '@mesh-templates/plugin-mesh-common';
+import {
+  ClusterHealth,
+  ClusterLinks,
+} from '@mesh-templates/plugin-mesh-common';
 
 /** A cluster we could not read: every number null, status unknown, and the reason why. */
 export function unknownClusterHealth(

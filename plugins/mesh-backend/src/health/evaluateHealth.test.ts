@@ -26,11 +26,16 @@ function input(overrides: {
       mtlsShare: 1,
       ...overrides.traffic,
     },
-    proxies: { versions: [{ version: '1.30.1', count: 10 }], skew: 0, ...overrides.proxies },
+    proxies: {
+      versions: [{ version: '1.30.1', count: 10 }],
+      skew: 0,
+      ...overrides.proxies,
+    },
   };
 }
 
-const evaluate = (i: HealthInput) => evaluateHealth(i, DEFAULT_HEALTH_THRESHOLDS);
+const evaluate = (i: HealthInput) =>
+  evaluateHealth(i, DEFAULT_HEALTH_THRESHOLDS);
 
 describe('evaluateHealth', () => {
   it('is healthy with no errors and istiod up', () => {
@@ -38,21 +43,31 @@ describe('evaluateHealth', () => {
   });
 
   it('follows Kiali for 5xx: degraded from 0.1 %, failing from 10 %', () => {
-    expect(evaluate(input({ traffic: { errorRate5xx: 0.0009 } })).status).toBe('healthy');
+    expect(evaluate(input({ traffic: { errorRate5xx: 0.0009 } })).status).toBe(
+      'healthy',
+    );
     expect(evaluate(input({ traffic: { errorRate5xx: 0.0011 } }))).toEqual({
       status: 'degraded',
       reasons: ['5xx ratio 0.11% is at or above 0.10%'],
     });
-    expect(evaluate(input({ traffic: { errorRate5xx: 0.0999 } })).status).toBe('degraded');
-    expect(evaluate(input({ traffic: { errorRate5xx: 0.1 } })).status).toBe('failing');
+    expect(evaluate(input({ traffic: { errorRate5xx: 0.0999 } })).status).toBe(
+      'degraded',
+    );
+    expect(evaluate(input({ traffic: { errorRate5xx: 0.1 } })).status).toBe(
+      'failing',
+    );
   });
 
   it('follows Kiali for 4xx: degraded from 10 %, failing from 20 %', () => {
-    expect(evaluate(input({ traffic: { errorRate4xx: 0.099 } })).status).toBe('healthy');
-    expect(evaluate(input({ traffic: { errorRate4xx: 0.1 } })).status).toBe('degraded');
-    expect(evaluate(input({ traffic: { errorRate4xx: 0.25 } })).reasons).toEqual([
-      '4xx ratio 25.0% is at or above 20.0%',
-    ]);
+    expect(evaluate(input({ traffic: { errorRate4xx: 0.099 } })).status).toBe(
+      'healthy',
+    );
+    expect(evaluate(input({ traffic: { errorRate4xx: 0.1 } })).status).toBe(
+      'degraded',
+    );
+    expect(
+      evaluate(input({ traffic: { errorRate4xx: 0.25 } })).reasons,
+    ).toEqual(['4xx ratio 25.0% is at or above 20.0%']);
   });
 
   it('fails when istiod is down, whatever the traffic says', () => {
@@ -84,7 +99,10 @@ describe('evaluateHealth', () => {
 
   it('keeps every reason and reports the worst status', () => {
     const verdict = evaluate(
-      input({ controlPlane: { istiodUp: false, xdsRejectsPerMinute: 1 }, traffic: { errorRate5xx: 0.01 } }),
+      input({
+        controlPlane: { istiodUp: false, xdsRejectsPerMinute: 1 },
+        traffic: { errorRate5xx: 0.01 },
+      }),
     );
     expect(verdict.status).toBe('failing');
     expect(verdict.reasons).toHaveLength(3);
@@ -92,14 +110,30 @@ describe('evaluateHealth', () => {
 
   it('is unknown without Istio data, and silent about ratios without traffic', () => {
     expect(evaluate(input({ noIstioData: true })).status).toBe('unknown');
-    expect(evaluate(input({ traffic: { requestsPerSecond: null, errorRate5xx: null, errorRate4xx: null } }))).toEqual({
+    expect(
+      evaluate(
+        input({
+          traffic: {
+            requestsPerSecond: null,
+            errorRate5xx: null,
+            errorRate4xx: null,
+          },
+        }),
+      ),
+    ).toEqual({
       status: 'healthy',
       reasons: [],
     });
   });
 
   it('uses configured thresholds', () => {
-    const thresholds = { ...DEFAULT_HEALTH_THRESHOLDS, errorRate5xx: { degraded: 0.05, failing: 0.5 } };
-    expect(evaluateHealth(input({ traffic: { errorRate5xx: 0.02 } }), thresholds).status).toBe('healthy');
+    const thresholds = {
+      ...DEFAULT_HEALTH_THRESHOLDS,
+      errorRate5xx: { degraded: 0.05, failing: 0.5 },
+    };
+    expect(
+      evaluateHealth(input({ traffic: { errorRate5xx: 0.02 } }), thresholds)
+        .status,
+    ).toBe('healthy');
   });
 });

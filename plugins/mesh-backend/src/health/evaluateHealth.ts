@@ -34,10 +34,24 @@ function ratioVerdict(
 ): HealthVerdict | undefined {
   if (ratio === null) return undefined;
   if (ratio >= threshold.failing) {
-    return { status: 'failing', reasons: [`${label} ratio ${percent(ratio)} is at or above ${percent(threshold.failing)}`] };
+    return {
+      status: 'failing',
+      reasons: [
+        `${label} ratio ${percent(ratio)} is at or above ${percent(
+          threshold.failing,
+        )}`,
+      ],
+    };
   }
   if (ratio >= threshold.degraded && ratio > 0) {
-    return { status: 'degraded', reasons: [`${label} ratio ${percent(ratio)} is at or above ${percent(threshold.degraded)}`] };
+    return {
+      status: 'degraded',
+      reasons: [
+        `${label} ratio ${percent(ratio)} is at or above ${percent(
+          threshold.degraded,
+        )}`,
+      ],
+    };
   }
   return undefined;
 }
@@ -51,13 +65,22 @@ function describeVersions(versions: ProxyVersionCount[]): string {
  * istiod down → failing; 5xx/4xx ratios against Kiali-style thresholds; xDS rejects and unsupported
  * proxy version skew → degraded.
  */
-export function evaluateHealth(input: HealthInput, thresholds: HealthThresholds): HealthVerdict {
+export function evaluateHealth(
+  input: HealthInput,
+  thresholds: HealthThresholds,
+): HealthVerdict {
   if (input.noIstioData) {
-    return { status: 'unknown', reasons: ['Prometheus holds no Istio metrics for this cluster'] };
+    return {
+      status: 'unknown',
+      reasons: ['Prometheus holds no Istio metrics for this cluster'],
+    };
   }
   const verdicts: HealthVerdict[] = [];
   if (!input.controlPlane.istiodUp) {
-    verdicts.push({ status: 'failing', reasons: ['istiod is down: no istiod target is up'] });
+    verdicts.push({
+      status: 'failing',
+      reasons: ['istiod is down: no istiod target is up'],
+    });
   }
   for (const v of [
     ratioVerdict('5xx', input.traffic.errorRate5xx, thresholds.errorRate5xx),
@@ -69,7 +92,9 @@ export function evaluateHealth(input: HealthInput, thresholds: HealthThresholds)
   if (rejects !== null && rejects > thresholds.xdsRejectsPerMinute) {
     verdicts.push({
       status: 'degraded',
-      reasons: [`proxies reject xDS configuration: ${rejects.toFixed(1)} per minute`],
+      reasons: [
+        `proxies reject xDS configuration: ${rejects.toFixed(1)} per minute`,
+      ],
     });
   }
   const unsupported = unsupportedProxyVersions(
@@ -81,12 +106,19 @@ export function evaluateHealth(input: HealthInput, thresholds: HealthThresholds)
     verdicts.push({
       status: 'degraded',
       reasons: [
-        `sidecars more than ${thresholds.maxProxyMinorVersionSkew} minor version(s) from istiod ${input.controlPlane.versions.join(', ')}: ${describeVersions(unsupported)}`,
+        `sidecars more than ${
+          thresholds.maxProxyMinorVersionSkew
+        } minor version(s) from istiod ${input.controlPlane.versions.join(
+          ', ',
+        )}: ${describeVersions(unsupported)}`,
       ],
     });
   }
   return verdicts.reduce<HealthVerdict>(
-    (acc, v) => ({ status: worstHealthStatus(acc.status, v.status), reasons: [...acc.reasons, ...v.reasons] }),
+    (acc, v) => ({
+      status: worstHealthStatus(acc.status, v.status),
+      reasons: [...acc.reasons, ...v.reasons],
+    }),
     { status: 'healthy', reasons: [] },
   );
 }

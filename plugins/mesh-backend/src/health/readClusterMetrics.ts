@@ -17,7 +17,9 @@ export function readClusterMetrics(samples: InstantSample[]): ClusterMetrics {
     samples
       .filter(s => s.labels[PART_LABEL] === part && s.labels.tag)
       .map(s => ({ version: s.labels.tag, count: s.value }))
-      .sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
+      .sort((a, b) =>
+        a.version.localeCompare(b.version, 'en', { numeric: true }),
+      );
   return {
     istiodUp: scalar('istiodUp'),
     istiodVersions: tags('istiodVersions').map(v => v.version),

@@ -26,7 +26,9 @@ export function toClusterHealth(options: {
   const m = options.metrics;
   // Without an `up` series (istiod scraped under another job name), pilot_* series prove it is up.
   const istiodUp =
-    m.istiodUp !== null ? m.istiodUp >= 1 : m.istiodVersions.length > 0 || m.connectedProxies !== null;
+    m.istiodUp !== null
+      ? m.istiodUp >= 1
+      : m.istiodVersions.length > 0 || m.connectedProxies !== null;
   const noIstioData =
     m.istiodUp === null &&
     !istiodUp &&
@@ -51,7 +53,10 @@ export function toClusterHealth(options: {
     versions: m.proxyVersions,
     skew: proxiesOffIstiodVersions(m.proxyVersions, m.istiodVersions),
   };
-  const verdict = evaluateHealth({ noIstioData, controlPlane, traffic, proxies }, options.thresholds);
+  const verdict = evaluateHealth(
+    { noIstioData, controlPlane, traffic, proxies },
+    options.thresholds,
+  );
   return {
     name: options.name,
     status: verdict.status,

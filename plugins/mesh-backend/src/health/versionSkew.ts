@@ -1,14 +1,23 @@
 import { ProxyVersionCount } from '@mesh-templates/plugin-mesh-common';
 
-function minorOf(version: string): { major: number; minor: number } | undefined {
+function minorOf(
+  version: string,
+): { major: number; minor: number } | undefined {
   const match = /^v?(\d+)\.(\d+)/.exec(version);
-  return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+  return match
+    ? { major: Number(match[1]), minor: Number(match[2]) }
+    : undefined;
 }
 
 /** Proxies whose version is not one istiod runs: the "skew" column. */
-export function proxiesOffIstiodVersions(proxies: ProxyVersionCount[], istiodVersions: string[]): number {
+export function proxiesOffIstiodVersions(
+  proxies: ProxyVersionCount[],
+  istiodVersions: string[],
+): number {
   if (istiodVersions.length === 0) return 0;
-  return proxies.filter(p => !istiodVersions.includes(p.version)).reduce((n, p) => n + p.count, 0);
+  return proxies
+    .filter(p => !istiodVersions.includes(p.version))
+    .reduce((n, p) => n + p.count, 0);
 }
 
 /**
@@ -25,6 +34,10 @@ export function unsupportedProxyVersions(
   return proxies.filter(p => {
     const proxy = minorOf(p.version);
     if (!proxy) return false;
-    return istiod.every(i => i.major !== proxy.major || Math.abs(i.minor - proxy.minor) > maxMinorSkew);
+    return istiod.every(
+      i =>
+        i.major !== proxy.major ||
+        Math.abs(i.minor - proxy.minor) > maxMinorSkew,
+    );
   });
 }

@@ -34,16 +34,33 @@ export class PrometheusClient {
     private readonly fetchFn: FetchFn = (input, init) => fetch(input, init),
   ) {}
 
-  async query(promql: string, options: { signal: AbortSignal; timeSec?: number }): Promise<InstantSample[]> {
+  async query(
+    promql: string,
+    options: { signal: AbortSignal; timeSec?: number },
+  ): Promise<InstantSample[]> {
     const params = new URLSearchParams({ query: promql });
-    if (options.timeSec !== undefined) params.set('time', String(options.timeSec));
-    const body = await this.post('/api/v1/query', params, options.signal, instantVectorBody);
-    return body.data.result.map(r => ({ labels: r.metric, value: Number(r.value[1]) }));
+    if (options.timeSec !== undefined)
+      params.set('time', String(options.timeSec));
+    const body = await this.post(
+      '/api/v1/query',
+      params,
+      options.signal,
+      instantVectorBody,
+    );
+    return body.data.result.map(r => ({
+      labels: r.metric,
+      value: Number(r.value[1]),
+    }));
   }
 
   async queryRange(
     promql: string,
-    options: { signal: AbortSignal; startSec: number; endSec: number; stepSec: number },
+    options: {
+      signal: AbortSignal;
+      startSec: number;
+      endSec: number;
+      stepSec: number;
+    },
   ): Promise<RangeSeries[]> {
     const params = new URLSearchParams({
       query: promql,
@@ -51,7 +68,12 @@ export class PrometheusClient {
       end: String(options.endSec),
       step: String(options.stepSec),
     });
-    const body = await this.post('/api/v1/query_range', params, options.signal, matrixBody);
+    const body = await this.post(
+      '/api/v1/query_range',
+      params,
+      options.signal,
+      matrixBody,
+    );
     return body.data.result.map(r => ({
       labels: r.metric,
       points: r.values.map(([t, v]) => ({ t, v: Number(v) })),
@@ -68,7 +90,10 @@ export class PrometheusClient {
     try {
       response = await this.fetchFn(`${this.target.url}${path}`, {
         method: 'POST',
-        headers: { ...this.target.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: {
+          ...this.target.headers,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
         body: params,
         signal,
         // A redirect could lead anywhere; the configured URL is the only address we talk to.
@@ -93,13 +118,18 @@ export class PrometheusClient {
     const failure = errorBody.safeParse(json);
     if (failure.success) {
       throw new PrometheusError(
-        `Prometheus answered HTTP ${response.status}: ${failure.data.error.slice(0, MAX_ERROR_TEXT)}`,
+        `Prometheus answered HTTP ${
+          response.status
+        }: ${failure.data.error.slice(0, MAX_ERROR_TEXT)}`,
       );
     }
-    if (!response.ok) throw new PrometheusError(`Prometheus answered HTTP ${response.status}`);
+    if (!response.ok)
+      throw new PrometheusError(`Prometheus answered HTTP ${response.status}`);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new PrometheusError('Prometheus answered with a body that is not a Prometheus API response');
+      throw new PrometheusError(
+        'Prometheus answered with a body that is not a Prometheus API response',
+      );
     }
     return parsed.data;
   }

@@ -20,4 +20,7 @@ export const matrixBody = z.object({
   }),
 });
 
-export const errorBody = z.object({ status: z.literal('error'), error: z.string() });
+export const errorBody = z.object({
+  status: z.literal('error'),
+  error: z.string(),
+});

@@ -25,24 +25,40 @@ export interface EntityScope {
 export function resolveEntityScope(entity: Entity): EntityScope {
   const entityRef = stringifyEntityRef(entity);
   const annotations = entity.metadata.annotations ?? {};
-  if (entity.kind.toLocaleLowerCase('en-US') === 'resource' && entity.spec?.type === 'kubernetes-cluster') {
+  if (
+    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    entity.spec?.type === 'kubernetes-cluster'
+  ) {
     const clusterNames = meshClusterNamesOf(entity);
     return { scope: { entityRef, clusterNames }, clusterNames };
   }
   if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
     const id = annotations[KUBERNETES_ID_ANNOTATION];
     if (!id) {
-      throw new InputError(`${entityRef} has no ${KUBERNETES_ID_ANNOTATION} annotation naming its workload`);
+      throw new InputError(
+        `${entityRef} has no ${KUBERNETES_ID_ANNOTATION} annotation naming its workload`,
+      );
     }
     const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION];
-    for (const [key, value] of [[KUBERNETES_ID_ANNOTATION, id], [KUBERNETES_NAMESPACE_ANNOTATION, namespace]]) {
+    for (const [key, value] of [
+      [KUBERNETES_ID_ANNOTATION, id],
+      [KUBERNETES_NAMESPACE_ANNOTATION, namespace],
+    ]) {
       if (value !== undefined && !KUBERNETES_NAME.test(value)) {
-        throw new InputError(`${entityRef} has an invalid ${key} annotation: must be a Kubernetes name`);
+        throw new InputError(
+          `${entityRef} has an invalid ${key} annotation: must be a Kubernetes name`,
+        );
       }
     }
-    const clusterNames = annotations[MESH_CLUSTER_NAME_ANNOTATION] ? meshClusterNamesOf(entity) : undefined;
+    const clusterNames = annotations[MESH_CLUSTER_NAME_ANNOTATION]
+      ? meshClusterNamesOf(entity)
+      : undefined;
     return {
-      scope: { entityRef, clusterNames: clusterNames ?? [], workload: { id, ...(namespace && { namespace }) } },
+      scope: {
+        entityRef,
+        clusterNames: clusterNames ?? [],
+        workload: { id, ...(namespace && { namespace }) },
+      },
       clusterNames,
     };
   }

@@ -1,4 +1,8 @@
-import { HttpAuthService, LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
@@ -23,16 +27,22 @@ export interface RouterOptions {
 }
 
 /** `GET /health[?entityRef=]`: the browser names an entity at most; the backend owns every query. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, catalog, health } = options;
   const router = Router();
 
   router.get('/health', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = healthQuery.safeParse(req.query);
     if (!query.success) {
       throw new InputError(
-        `Invalid query: ${query.error.issues.map(i => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`,
+        `Invalid query: ${query.error.issues
+          .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
+          .join('; ')}`,
       );
     }
     let body: MeshHealthResponse;
@@ -44,11 +54,19 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         throw new InputError(`Invalid entityRef: ${(error as Error).message}`);
       }
       const entity = await catalog.getEntityByRef(ref, { credentials });
-      if (!entity) throw new NotFoundError(`No entity ${query.data.entityRef} in the catalog`);
+      if (!entity)
+        throw new NotFoundError(
+          `No entity ${query.data.entityRef} in the catalog`,
+        );
       const { scope, clusterNames } = resolveEntityScope(entity);
       body = {
-        clusters: await health.getHealth({ clusterNames, workload: scope.workload }),
-        scope: clusterNames ? scope : { ...scope, clusterNames: health.configuredClusterNames() },
+        clusters: await health.getHealth({
+          clusterNames,
+          workload: scope.workload,
+        }),
+        scope: clusterNames
+          ? scope
+          : { ...scope, clusterNames: health.configuredClusterNames() },
       };
     } else {
       body = { clusters: await health.getHealth() };

@@ -115,11 +115,20 @@ export const controlPlaneDownCluster: FixtureCluster = {
   ],
 };
 
-export const fixtureClusters = [healthyCluster, degradedCluster, controlPlaneDownCluster];
+export const fixtureClusters = [
+  healthyCluster,
+  degradedCluster,
+  controlPlaneDownCluster,
+];
 
 /** What the backend should report for a cluster or one of its workloads, derived from the spec above. */
-export function expectedTraffic(cluster: FixtureCluster, workloadName?: string) {
-  const workloads = cluster.workloads.filter(w => !workloadName || w.name === workloadName);
+export function expectedTraffic(
+  cluster: FixtureCluster,
+  workloadName?: string,
+) {
+  const workloads = cluster.workloads.filter(
+    w => !workloadName || w.name === workloadName,
+  );
   const rps = workloads.reduce((sum, w) => sum + w.requestsPerSecond, 0);
   const share = (pick: (w: FixtureWorkload) => number) =>
     workloads.reduce((sum, w) => sum + w.requestsPerSecond * pick(w), 0) / rps;

@@ -1,7 +1,9 @@
 import { FixtureCluster } from './fixtureClusters';
 
 /** Istio's default bucket boundaries for request duration (milliseconds), trimmed to the useful range. */
-const REQUEST_BUCKETS_MS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
+const REQUEST_BUCKETS_MS = [
+  1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000,
+];
 /** Istio's bucket boundaries for `pilot_proxy_convergence_time` (seconds). */
 const CONVERGENCE_BUCKETS_S = [0.1, 0.5, 1, 3, 5, 10, 20, 30];
 
@@ -20,7 +22,11 @@ type Labels = Record<string, string>;
  * Cumulative share of observations at or below each boundary, linear between (0,0), (p50, 0.5) and
  * (p99, 0.99). With p50 and p99 on boundaries, Prometheus' histogram_quantile returns them exactly.
  */
-function cumulativeShares(boundaries: number[], p50: number, p99: number): number[] {
+function cumulativeShares(
+  boundaries: number[],
+  p50: number,
+  p99: number,
+): number[] {
   if (!boundaries.includes(p50) || !boundaries.includes(p99)) {
     throw new Error(`p50 ${p50} and p99 ${p99} must be bucket boundaries`);
   }
@@ -44,12 +50,20 @@ function labelText(labels: Labels): string {
  * Requests appear twice — reporter="source" and reporter="destination" — as Istio reports them; only
  * destination series carry `connection_security_policy`.
  */
-export function buildOpenMetrics(clusters: FixtureCluster[], options: OpenMetricsOptions): string {
+export function buildOpenMetrics(
+  clusters: FixtureCluster[],
+  options: OpenMetricsOptions,
+): string {
   const families = new Map<string, string[]>();
   const timestamps: number[] = [];
-  for (let t = options.startSec; t <= options.endSec; t += options.stepSec) timestamps.push(t);
+  for (let t = options.startSec; t <= options.endSec; t += options.stepSec)
+    timestamps.push(t);
 
-  const emit = (name: string, labels: Labels, valueAt: (elapsedSec: number) => number) => {
+  const emit = (
+    name: string,
+    labels: Labels,
+    valueAt: (elapsedSec: number) => number,
+  ) => {
     const lines = families.get(name) ?? [];
     const text = `${name}${labelText(labels)}`;
     for (const t of timestamps) {
@@ -58,35 +72,75 @@ export function buildOpenMetrics(clusters: FixtureCluster[], options: OpenMetric
     families.set(name, lines);
   };
   // Counters start one hour "in" so rate() never extrapolates towards zero at the window's start.
-  const counter = (perSecond: number) => (elapsed: number) => perSecond * (3600 + elapsed);
+  const counter = (perSecond: number) => (elapsed: number) =>
+    perSecond * (3600 + elapsed);
   const gauge = (value: number) => () => value;
 
   for (const cluster of clusters) {
-    const c: Labels = options.clusterLabel ? { [options.clusterLabel]: cluster.name } : {};
+    const c: Labels = options.clusterLabel
+      ? { [options.clusterLabel]: cluster.name }
+      : {};
     const istiodPods = Math.max(cluster.connectedProxiesPerIstiod.length, 1);
     for (let i = 0; i < istiodPods; i++) {
       const pod = { ...c, job: 'istiod', instance: `istiod-${i}:15014` };
       emit('up', pod, gauge(cluster.istiodUp ? 1 : 0));
       if (!cluster.istiodUp) continue;
-      emit('istio_build', { ...pod, component: 'pilot', tag: cluster.istiodVersion }, gauge(1));
-      emit('pilot_xds', { ...pod, version: cluster.istiodVersion }, gauge(cluster.connectedProxiesPerIstiod[i]));
-      emit('pilot_total_xds_rejects', { ...pod, type: 'lds' }, counter(cluster.xdsRejectsPerMinute / 60 / istiodPods));
-      const shares = cumulativeShares(CONVERGENCE_BUCKETS_S, 0.1, cluster.pushP99Ms / 1000);
+      emit(
+        'istio_build',
+        { ...pod, component: 'pilot', tag: cluster.istiodVersion },
+        gauge(1),
+      );
+      emit(
+        'pilot_xds',
+        { ...pod, version: cluster.istiodVersion },
+        gauge(cluster.connectedProxiesPerIstiod[i]),
+      );
+      emit(
+        'pilot_total_xds_rejects',
+        { ...pod, type: 'lds' },
+        counter(cluster.xdsRejectsPerMinute / 60 / istiodPods),
+      );
+      const shares = cumulativeShares(
+        CONVERGENCE_BUCKETS_S,
+        0.1,
+        cluster.pushP99Ms / 1000,
+      );
       const pushesPerSecond = 2 / istiodPods;
       CONVERGENCE_BUCKETS_S.forEach((le, b) =>
-        emit('pilot_proxy_convergence_time_bucket', { ...pod, le: String(le) }, counter(pushesPerSecond * shares[b])),
+        emit(
+          'pilot_proxy_convergence_time_bucket',
+          { ...pod, le: String(le) },
+          counter(pushesPerSecond * shares[b]),
+        ),
       );
-      emit('pilot_proxy_convergence_time_bucket', { ...pod, le: '+Inf' }, counter(pushesPerSecond));
+      emit(
+        'pilot_proxy_convergence_time_bucket',
+        { ...pod, le: '+Inf' },
+        counter(pushesPerSecond),
+      );
     }
 
     let proxyIndex = 0;
     for (const [version, count] of Object.entries(cluster.proxyVersions)) {
       for (let i = 0; i < count; i++, proxyIndex++) {
-        emit('istio_build', { ...c, component: 'proxy', tag: version, pod: `workload-${proxyIndex}` }, gauge(1));
+        emit(
+          'istio_build',
+          {
+            ...c,
+            component: 'proxy',
+            tag: version,
+            pod: `workload-${proxyIndex}`,
+          },
+          gauge(1),
+        );
       }
     }
 
-    const latencyShares = cumulativeShares(REQUEST_BUCKETS_MS, cluster.latencyP50Ms, cluster.latencyP99Ms);
+    const latencyShares = cumulativeShares(
+      REQUEST_BUCKETS_MS,
+      cluster.latencyP50Ms,
+      cluster.latencyP99Ms,
+    );
     for (const w of cluster.workloads) {
       const dest = {
         destination_canonical_service: w.name,
@@ -101,7 +155,17 @@ export function buildOpenMetrics(clusters: FixtureCluster[], options: OpenMetric
       for (const [code, share] of codes) {
         if (share <= 0) continue;
         const perSecond = w.requestsPerSecond * share;
-        emit('istio_requests_total', { ...c, ...dest, reporter: 'source', source_workload: 'caller', response_code: code }, counter(perSecond));
+        emit(
+          'istio_requests_total',
+          {
+            ...c,
+            ...dest,
+            reporter: 'source',
+            source_workload: 'caller',
+            response_code: code,
+          },
+          counter(perSecond),
+        );
         const policies: Array<[string, number]> = [
           ['mutual_tls', w.mtlsShare],
           ['none', 1 - w.mtlsShare],
@@ -110,16 +174,31 @@ export function buildOpenMetrics(clusters: FixtureCluster[], options: OpenMetric
           if (policyShare <= 0) continue;
           emit(
             'istio_requests_total',
-            { ...c, ...dest, reporter: 'destination', source_workload: 'caller', response_code: code, connection_security_policy: policy },
+            {
+              ...c,
+              ...dest,
+              reporter: 'destination',
+              source_workload: 'caller',
+              response_code: code,
+              connection_security_policy: policy,
+            },
             counter(perSecond * policyShare),
           );
         }
       }
       for (const reporter of ['source', 'destination']) {
         REQUEST_BUCKETS_MS.forEach((le, b) =>
-          emit('istio_request_duration_milliseconds_bucket', { ...c, ...dest, reporter, le: String(le) }, counter(w.requestsPerSecond * latencyShares[b])),
+          emit(
+            'istio_request_duration_milliseconds_bucket',
+            { ...c, ...dest, reporter, le: String(le) },
+            counter(w.requestsPerSecond * latencyShares[b]),
+          ),
         );
-        emit('istio_request_duration_milliseconds_bucket', { ...c, ...dest, reporter, le: '+Inf' }, counter(w.requestsPerSecond));
+        emit(
+          'istio_request_duration_milliseconds_bucket',
+          { ...c, ...dest, reporter, le: '+Inf' },
+          counter(w.requestsPerSecond),
+        );
       }
     }
   }

@@ -30,11 +30,19 @@ export interface StartPrometheusOptions {
 const HISTORY_SEC = 75 * 60;
 const STEP_SEC = 30;
 
-async function waitUntilReady(url: string, child: ChildProcess, logFile: string) {
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  logFile: string,
+) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`prometheus exited with ${child.exitCode}: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+      throw new Error(
+        `prometheus exited with ${child.exitCode}: ${fs
+          .readFileSync(logFile, 'utf8')
+          .slice(-2000)}`,
+      );
     }
     try {
       const res = await fetch(`${url}/-/ready`);
@@ -52,7 +60,9 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string)
  * up to now and `futureSec` beyond, one sample every 30 s. Deterministic: the same clusters give the same
  * rates whenever it runs. A watchdog shell kills the server if this process dies without stopping it.
  */
-export async function startPrometheus(options: StartPrometheusOptions): Promise<PrometheusServer> {
+export async function startPrometheus(
+  options: StartPrometheusOptions,
+): Promise<PrometheusServer> {
   const prometheusBin = options.prometheusBin ?? '/usr/bin/prometheus';
   const promtoolBin = options.promtoolBin ?? '/usr/bin/promtool';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesh-prometheus-'));
@@ -68,9 +78,13 @@ export async function startPrometheus(options: StartPrometheusOptions): Promise<
       clusterLabel: options.clusterLabel,
     }),
   );
-  await execFileAsync(promtoolBin, ['tsdb', 'create-blocks-from', 'openmetrics', metricsFile, dataDir], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await execFileAsync(
+    promtoolBin,
+    ['tsdb', 'create-blocks-from', 'openmetrics', metricsFile, dataDir],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   fs.rmSync(metricsFile);
   // No scrape jobs: the backfilled blocks are the only data, so answers never drift.
   const configFile = path.join(dir, 'prometheus.yml');

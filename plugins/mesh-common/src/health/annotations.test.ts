@@ -3,7 +3,9 @@ import { worstHealthStatus } from './status';
 
 describe('meshClusterNamesOf', () => {
   it('defaults to the entity name when the annotation is absent', () => {
-    expect(meshClusterNamesOf({ metadata: { name: 'cluster-east' } })).toEqual(['cluster-east']);
+    expect(meshClusterNamesOf({ metadata: { name: 'cluster-east' } })).toEqual([
+      'cluster-east',
+    ]);
   });
 
   it('reads comma-separated names and ignores blanks', () => {

@@ -11,7 +11,8 @@ export const MESH_CLUSTER_NAME_ANNOTATION = 'mesh.backstage.io/cluster-name';
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 
 /** The Kubernetes plugin's namespace annotation. @public */
-export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+export const KUBERNETES_NAMESPACE_ANNOTATION =
+  'backstage.io/kubernetes-namespace';
 
 /** The smallest entity shape needed here, so this package needs no catalog-model dependency. @public */
 export interface AnnotatedEntity {

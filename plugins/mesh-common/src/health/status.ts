@@ -20,6 +20,9 @@ export const HEALTH_STATUSES: readonly HealthStatus[] = [
  *
  * @public
  */
-export function worstHealthStatus(a: HealthStatus, b: HealthStatus): HealthStatus {
+export function worstHealthStatus(
+  a: HealthStatus,
+  b: HealthStatus,
+): HealthStatus {
   return HEALTH_STATUSES.indexOf(a) <= HEALTH_STATUSES.indexOf(b) ? a : b;
 }

@@ -1,0 +1,93 @@
+import { DEFAULT_HEALTH_THRESHOLDS } from '@mesh-templates/plugin-mesh-common';
+import { MeshConfig } from '../config/MeshConfig';
+import { healthyCluster } from '../testing/fixtureClusters';
+import {
+  MisbehavingServer,
+  startMisbehavingPrometheus,
+} from '../testing/startMisbehavingPrometheus';
+import { PrometheusServer, startPrometheus } from '../testing/startPrometheus';
+import { ClusterHealthCollector } from './ClusterHealthCollector';
+import { MeshHealthService } from './MeshHealthService';
+
+jest.setTimeout(60_000);
+
+const TIMEOUT_MS = 1000;
+
+describe('slow and broken clusters', () => {
+  let healthy: PrometheusServer;
+  let slow: MisbehavingServer;
+  let http500: MisbehavingServer;
+  let garbage: MisbehavingServer;
+
+  beforeAll(async () => {
+    [healthy, slow, http500, garbage] = await Promise.all([
+      startPrometheus({ clusters: [healthyCluster], maxLifetimeSec: 600 }),
+      startMisbehavingPrometheus('slow', { delayMs: 10_000 }),
+      startMisbehavingPrometheus('http500'),
+      startMisbehavingPrometheus('garbage'),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([healthy, slow, http500, garbage].map(s => s?.stop()));
+  });
+
+  function service(): MeshHealthService {
+    const cluster = (name: string, url: string) => ({
+      name,
+      prometheus: { url, headers: {} },
+      links: {},
+    });
+    const config: MeshConfig = {
+      clusters: [
+        cluster('cluster-east', healthy.url),
+        cluster('slow', slow.url),
+        cluster('http500', http500.url),
+        cluster('garbage', garbage.url),
+      ],
+      clusterTimeoutMs: TIMEOUT_MS,
+      cacheTtlMs: 15_000,
+      thresholds: DEFAULT_HEALTH_THRESHOLDS,
+    };
+    return new MeshHealthService(
+      config,
+      new ClusterHealthCollector({
+        thresholds: DEFAULT_HEALTH_THRESHOLDS,
+        timeoutMs: TIMEOUT_MS,
+      }),
+    );
+  }
+
+  it('reports them unknown with a reason, keeps the healthy one right, and answers in about the timeout', async () => {
+    const started = performance.now();
+    const clusters = await service().getHealth();
+    const elapsed = performance.now() - started;
+
+    expect(clusters.map(c => [c.name, c.status, c.reasons])).toEqual([
+      ['cluster-east', 'healthy', []],
+      [
+        'slow',
+        'unknown',
+        [`Prometheus did not answer within ${TIMEOUT_MS} ms`],
+      ],
+      ['http500', 'unknown', ['Prometheus answered HTTP 500']],
+      [
+        'garbage',
+        'unknown',
+        ['Prometheus answered with a body that is not JSON'],
+      ],
+    ]);
+    expect(slow.requests).toBeGreaterThan(0);
+    // ≈ the timeout: not cut short, and not waiting for the 10 s server.
+    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 500);
+  });
+
+  it('serves the broken clusters from cache too, so a burst does not wait on the slow one again', async () => {
+    const health = service();
+    await health.getHealth();
+    const started = performance.now();
+    const again = await health.getHealth();
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(again[1].status).toBe('unknown');
+  });
+});

@@ -1,0 +1,171 @@
+import { DEFAULT_HEALTH_THRESHOLDS } from '@mesh-templates/plugin-mesh-common';
+import { ConfigReader } from '@backstage/config';
+import { readMeshConfig } from '../config/readMeshConfig';
+import {
+  controlPlaneDownCluster,
+  degradedCluster,
+  expectedTraffic,
+  fixtureClusters,
+  healthyCluster,
+} from '../testing/fixtureClusters';
+import {
+  MeshFixture,
+  startMeshFixture,
+  UNREACHABLE_CLUSTER,
+} from '../testing/startMeshFixture';
+import { PrometheusServer, startPrometheus } from '../testing/startPrometheus';
+import { ClusterHealthCollector } from './ClusterHealthCollector';
+import { MeshHealthService } from './MeshHealthService';
+
+jest.setTimeout(60_000);
+
+/** Within 2 % of what the fixture was built to hold. */
+function expectClose(actual: number | null, expected: number) {
+  expect(actual).not.toBeNull();
+  expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(
+    Math.abs(expected) * 0.02 + 1e-9,
+  );
+}
+
+function serviceFor(mesh: object) {
+  const config = readMeshConfig(new ConfigReader({ mesh }));
+  return new MeshHealthService(
+    config,
+    new ClusterHealthCollector({
+      thresholds: DEFAULT_HEALTH_THRESHOLDS,
+      timeoutMs: config.clusterTimeoutMs,
+    }),
+  );
+}
+
+describe('mesh health against real Prometheus servers', () => {
+  let fixture: MeshFixture;
+  beforeAll(async () => {
+    fixture = await startMeshFixture({ maxLifetimeSec: 600 });
+  });
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  it('reports each cluster right, and the unreachable one unknown without spoiling the rest', async () => {
+    const clusters = await serviceFor(fixture.meshConfig()).getHealth();
+    const byName = Object.fromEntries(clusters.map(c => [c.name, c]));
+    expect(clusters.map(c => c.name)).toEqual([
+      'cluster-east',
+      'cluster-west',
+      'cluster-south',
+      UNREACHABLE_CLUSTER,
+    ]);
+
+    const east = byName['cluster-east'];
+    expect(east.status).toBe('healthy');
+    expect(east.reasons).toEqual([]);
+    expect(east.controlPlane.istiodUp).toBe(true);
+    expect(east.controlPlane.versions).toEqual(['1.30.1']);
+    expect(east.controlPlane.connectedProxies).toBe(12);
+    expect(east.controlPlane.xdsRejectsPerMinute).toBe(0);
+    expectClose(east.controlPlane.pushP99Ms, healthyCluster.pushP99Ms);
+    expect(east.proxies).toEqual({
+      versions: [
+        { version: '1.29.3', count: 1 },
+        { version: '1.30.1', count: 11 },
+      ],
+      skew: 1,
+    });
+
+    const west = byName['cluster-west'];
+    expect(west.status).toBe('degraded');
+    expect(west.reasons).toEqual([
+      '5xx ratio 2.6% is at or above 0.10%',
+      'proxies reject xDS configuration: 3.0 per minute',
+      'sidecars more than 1 minor version(s) from istiod 1.30.1: 2 on 1.28.0',
+    ]);
+    expectClose(
+      west.controlPlane.xdsRejectsPerMinute,
+      degradedCluster.xdsRejectsPerMinute,
+    );
+    expect(west.controlPlane.connectedProxies).toBe(8);
+
+    const south = byName['cluster-south'];
+    expect(south.status).toBe('failing');
+    expect(south.reasons).toEqual(['istiod is down: no istiod target is up']);
+    expect(south.controlPlane.connectedProxies).toBeNull();
+    expectClose(
+      south.traffic.requestsPerSecond,
+      expectedTraffic(controlPlaneDownCluster).requestsPerSecond,
+    );
+
+    const north = byName[UNREACHABLE_CLUSTER];
+    expect(north.status).toBe('unknown');
+    expect(north.reasons).toEqual(['Prometheus is unreachable (ECONNREFUSED)']);
+  });
+
+  it.each(fixtureClusters.map(c => [c.name, c] as const))(
+    'counts %s requests once and matches its rates, ratios and latency within 2 %%',
+    async (name, cluster) => {
+      const [health] = await serviceFor(fixture.meshConfig()).getHealth({
+        clusterNames: [name],
+      });
+      const expected = expectedTraffic(cluster);
+      expectClose(health.traffic.requestsPerSecond, expected.requestsPerSecond);
+      expectClose(health.traffic.errorRate5xx, expected.errorRate5xx);
+      expectClose(health.traffic.errorRate4xx, expected.errorRate4xx);
+      expectClose(health.traffic.mtlsShare, expected.mtlsShare);
+      expectClose(health.traffic.latencyP50Ms, expected.latencyP50Ms);
+      expectClose(health.traffic.latencyP99Ms, expected.latencyP99Ms);
+      // The last hour in 5-minute steps, with the same steady rate at every point.
+      expect(health.trend.requestsPerSecond).toHaveLength(13);
+      for (const point of health.trend.requestsPerSecond)
+        expectClose(point.v, expected.requestsPerSecond);
+      for (const point of health.trend.errorRate5xx)
+        expectClose(point.v, expected.errorRate5xx);
+    },
+  );
+
+  it("narrows a Component's traffic to its workload", async () => {
+    const [west] = await serviceFor(fixture.meshConfig()).getHealth({
+      clusterNames: ['cluster-west'],
+      workload: { id: 'reviews', namespace: 'bookinfo' },
+    });
+    const expected = expectedTraffic(degradedCluster, 'reviews');
+    expectClose(west.traffic.requestsPerSecond, expected.requestsPerSecond);
+    expectClose(west.traffic.errorRate5xx, expected.errorRate5xx);
+    expectClose(west.traffic.mtlsShare, expected.mtlsShare);
+    const [none] = await serviceFor(fixture.meshConfig()).getHealth({
+      clusterNames: ['cluster-west'],
+      workload: { id: 'reviews', namespace: 'elsewhere' },
+    });
+    expect(none.traffic.requestsPerSecond).toBeNull();
+  });
+});
+
+describe('global mode: one Prometheus holding every cluster', () => {
+  let server: PrometheusServer;
+  beforeAll(async () => {
+    server = await startPrometheus({
+      clusters: fixtureClusters,
+      clusterLabel: 'k8s_cluster',
+      maxLifetimeSec: 600,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('tells the clusters apart by the cluster label', async () => {
+    const clusters = await serviceFor({
+      prometheus: { url: server.url, clusterLabel: 'k8s_cluster' },
+      clusters: fixtureClusters.map(c => ({ name: c.name })),
+    }).getHealth();
+    expect(clusters.map(c => [c.name, c.status])).toEqual([
+      ['cluster-east', 'healthy'],
+      ['cluster-west', 'degraded'],
+      ['cluster-south', 'failing'],
+    ]);
+    expectClose(
+      clusters[1].traffic.requestsPerSecond,
+      expectedTraffic(degradedCluster).requestsPerSecond,
+    );
+    expect(clusters[0].controlPlane.connectedProxies).toBe(12);
+  });
+});
