@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { meshClusterSpecFieldsSchema } from './meshClusterSpecFields';
 
 /** A spec after field defaults, before the defaults that depend on other fields. */
-export type MeshClusterSpecFields = z.output<typeof meshClusterSpecFieldsSchema>;
+export type MeshClusterSpecFields = z.output<
+  typeof meshClusterSpecFieldsSchema
+>;
 
 /**
  * Secret name for a TLS host: dots become dashes and a leading wildcard becomes `wildcard`, so
@@ -83,7 +85,9 @@ export function withDerivedDefaults(spec: MeshClusterSpecFields) {
   const release = PROMETHEUS_RELEASES[prometheus.stack];
   const prometheusUrl =
     prometheus.url ??
-    (release ? `http://${release}-prometheus.${prometheusNamespace}.svc:9090` : '');
+    (release
+      ? `http://${release}-prometheus.${prometheusNamespace}.svc:9090`
+      : '');
   const grafanaNamespace = grafana.namespace ?? prometheusNamespace;
   const grafanaUrl =
     grafana.url ??
@@ -91,17 +95,26 @@ export function withDerivedDefaults(spec: MeshClusterSpecFields) {
   const tracing = deriveTracing(spec);
   const tls = spec.ingressGateway.tls;
   const secretName =
-    tls.secretName ?? (tls.hosts.length > 0 ? secretNameForHost(tls.hosts[0]) : '');
+    tls.secretName ??
+    (tls.hosts.length > 0 ? secretNameForHost(tls.hosts[0]) : '');
 
   return {
     ...spec,
     istio: { ...spec.istio, tag: spec.istio.tag ?? spec.istio.version },
     ingressGateway: {
       ...spec.ingressGateway,
-      tls: { ...tls, secretName, certificateName: tls.certificateName ?? secretName },
+      tls: {
+        ...tls,
+        secretName,
+        certificateName: tls.certificateName ?? secretName,
+      },
     },
     observability: {
-      prometheus: { ...prometheus, namespace: prometheusNamespace, url: prometheusUrl },
+      prometheus: {
+        ...prometheus,
+        namespace: prometheusNamespace,
+        url: prometheusUrl,
+      },
       tracing,
       grafana: { ...grafana, namespace: grafanaNamespace, url: grafanaUrl },
       kiali: {
@@ -109,7 +122,8 @@ export function withDerivedDefaults(spec: MeshClusterSpecFields) {
         externalUrls: {
           prometheus: kiali.externalUrls.prometheus ?? prometheusUrl,
           tracing: kiali.externalUrls.tracing ?? tracing.queryUrl,
-          grafana: kiali.externalUrls.grafana ?? (grafana.enabled ? grafanaUrl : ''),
+          grafana:
+            kiali.externalUrls.grafana ?? (grafana.enabled ? grafanaUrl : ''),
         },
       },
     },
@@ -117,7 +131,8 @@ export function withDerivedDefaults(spec: MeshClusterSpecFields) {
       ...spec.gitops,
       targetPath: spec.gitops.targetPath ?? `clusters/${spec.cluster.name}`,
       controllerNamespace:
-        spec.gitops.controllerNamespace ?? GITOPS_NAMESPACES[spec.gitops.engine],
+        spec.gitops.controllerNamespace ??
+        GITOPS_NAMESPACES[spec.gitops.engine],
     },
   };
 }

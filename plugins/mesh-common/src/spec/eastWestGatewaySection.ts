@@ -10,7 +10,10 @@ import {
 } from './formats';
 
 /** Service types that other clusters can reach; ClusterIP cannot serve cross-cluster traffic. */
-export const EAST_WEST_GATEWAY_SERVICE_TYPES = ['LoadBalancer', 'NodePort'] as const;
+export const EAST_WEST_GATEWAY_SERVICE_TYPES = [
+  'LoadBalancer',
+  'NodePort',
+] as const;
 
 /** The four ports Istio's east-west gateway exposes (names as in upstream `gen-eastwest-gateway.sh`). */
 export const eastWestGatewayPortsSchema = z
@@ -60,10 +63,15 @@ export const eastWestGatewaySectionSchema = z
      * Hosts the cross-network Gateway passes through on the TLS port; `*.local` covers every
      * in-mesh service, as in Istio's `expose-services.yaml`.
      */
-    crossNetworkHosts: uniqueList(hostPattern(), 20, 'hosts').default(['*.local']),
+    crossNetworkHosts: uniqueList(hostPattern(), 20, 'hosts').default([
+      '*.local',
+    ]),
   })
   .superRefine((gateway, ctx) => {
-    if (gateway.loadBalancerIP !== '' && gateway.serviceType !== 'LoadBalancer') {
+    if (
+      gateway.loadBalancerIP !== '' &&
+      gateway.serviceType !== 'LoadBalancer'
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['loadBalancerIP'],
@@ -74,11 +82,14 @@ export const eastWestGatewaySectionSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['crossNetworkHosts'],
-        message: 'must list at least one host (e.g. *.local) when the gateway is enabled',
+        message:
+          'must list at least one host (e.g. *.local) when the gateway is enabled',
       });
     }
   })
   .prefault({});
 
 /** The eastWestGateway section after defaults. */
-export type EastWestGatewaySection = z.output<typeof eastWestGatewaySectionSchema>;
+export type EastWestGatewaySection = z.output<
+  typeof eastWestGatewaySectionSchema
+>;

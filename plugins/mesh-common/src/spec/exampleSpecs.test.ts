@@ -28,12 +28,14 @@ const expectedSettings: Record<string, Record<string, unknown>> = {
     'observability.prometheus.url':
       'http://rancher-monitoring-prometheus.cattle-monitoring-system.svc:9090',
     'observability.tracing.backend': 'jaeger',
-    'observability.tracing.proxyExportAddress': 'zipkin.istio-system.svc.cluster.local:9411',
+    'observability.tracing.proxyExportAddress':
+      'zipkin.istio-system.svc.cluster.local:9411',
     'observability.kiali.install': 'helm',
     'observability.kiali.version': 'v1.44',
     'observability.kiali.authStrategy': 'anonymous',
     'observability.kiali.accessibleNamespaces': ['sample', 'istio-system'],
-    'observability.kiali.externalUrls.tracing': 'http://tracing.istio-system.svc:16686/jaeger',
+    'observability.kiali.externalUrls.tracing':
+      'http://tracing.istio-system.svc:16686/jaeger',
     'observability.kiali.externalUrls.grafana':
       'http://rancher-monitoring-grafana.cattle-monitoring-system.svc:80',
     'observability.grafana.istioDashboards': ['control-plane'],
@@ -58,8 +60,10 @@ const expectedSettings: Record<string, Record<string, unknown>> = {
     'observability.tracing.proxyProtocol': 'zipkin',
     'observability.tracing.proxyExportAddress':
       'otel-collector.otel-system.svc.cluster.local:9411',
-    'observability.tracing.collectorExportAddress': 'tempo.cattle-monitoring-system:4317',
-    'observability.tracing.queryUrl': 'http://tempo.cattle-monitoring-system:3100',
+    'observability.tracing.collectorExportAddress':
+      'tempo.cattle-monitoring-system:4317',
+    'observability.tracing.queryUrl':
+      'http://tempo.cattle-monitoring-system:3100',
     'observability.kiali.install': 'operator',
     'observability.kiali.operatorNamespace': 'cattle-monitoring-system',
     'observability.kiali.viewOnly': true,
@@ -70,8 +74,10 @@ const expectedSettings: Record<string, Record<string, unknown>> = {
   'seed-002-kiali-jaeger.yaml': {
     'istio.version': '1.17.8',
     'observability.prometheus.stack': 'none',
-    'observability.prometheus.url': 'http://prometheus-k8s.kubesphere-monitoring-system:9090',
-    'observability.tracing.queryUrl': 'http://jaeger-query.istio-system.svc:16686',
+    'observability.prometheus.url':
+      'http://prometheus-k8s.kubesphere-monitoring-system:9090',
+    'observability.tracing.queryUrl':
+      'http://jaeger-query.istio-system.svc:16686',
     'observability.kiali.install': 'helm',
     'observability.kiali.version': 'v1.26.1',
     'observability.kiali.authStrategy': 'anonymous',
@@ -103,7 +109,10 @@ const expectedSettings: Record<string, Record<string, unknown>> = {
     'eastWestGateway.enabled': true,
     'eastWestGateway.ports.crossNetworkTlsPort': 15443,
     'eastWestGateway.crossNetworkHosts': ['*.local'],
-    'ingressGateway.tls.issuerRef': { kind: 'ClusterIssuer', name: 'letsencrypt-wild' },
+    'ingressGateway.tls.issuerRef': {
+      kind: 'ClusterIssuer',
+      name: 'letsencrypt-wild',
+    },
     'ingressGateway.tls.hosts': ['helloistio.mcsps.telekomcloud.com'],
     'ingressGateway.tls.secretName': 'helloistio-mcsps-telekomcloud-com',
     'ingressGateway.tls.certificateName': 'helloistio',
@@ -139,7 +148,9 @@ describe('examples/specs', () => {
 
   it.each(
     Object.entries(expectedSettings).flatMap(([file, settings]) =>
-      Object.entries(settings).map(([field, value]) => [file, field, value] as const),
+      Object.entries(settings).map(
+        ([field, value]) => [file, field, value] as const,
+      ),
     ),
   )('%s keeps %s', (file, field, value) => {
     const result = safeParseMeshClusterSpec(loadSpec(file));
@@ -147,7 +158,9 @@ describe('examples/specs', () => {
   });
 
   it('three-cluster example lists three networks', () => {
-    const result = safeParseMeshClusterSpec(loadSpec('multi-primary-3-clusters.yaml'));
+    const result = safeParseMeshClusterSpec(
+      loadSpec('multi-primary-3-clusters.yaml'),
+    );
     const networks = result.success
       ? new Set(result.spec.multiCluster.clusters.map(c => c.network))
       : new Set();

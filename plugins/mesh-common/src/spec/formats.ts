@@ -214,7 +214,8 @@ export function imageTag(options?: FormatOptions) {
 export function componentVersion(options?: FormatOptions) {
   return formattedString(
     32,
-    value => /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?$/.test(value),
+    value =>
+      /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?$/.test(value),
     'a version MAJOR.MINOR or MAJOR.MINOR.PATCH, optionally prefixed with "v" (e.g. v1.64)',
     options,
   );
@@ -329,7 +330,10 @@ export function uniqueList<T extends z.ZodType>(
   return z
     .array(item, { error: `must be a list of ${what}` })
     .max(maxItems, { error: `must have at most ${maxItems} ${what}` })
-    .refine(items => new Set(items.map(i => JSON.stringify(i))).size === items.length, {
-      error: `must not repeat entries: each of the ${what} may appear once`,
-    });
+    .refine(
+      items => new Set(items.map(i => JSON.stringify(i))).size === items.length,
+      {
+        error: `must not repeat entries: each of the ${what} may appear once`,
+      },
+    );
 }

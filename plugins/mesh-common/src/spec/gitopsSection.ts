@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { dnsLabel, gitBranchName, httpUrl, oneOf, repositoryPath } from './formats';
+import {
+  dnsLabel,
+  gitBranchName,
+  httpUrl,
+  oneOf,
+  repositoryPath,
+} from './formats';
 
 /**
  * What deploys the bundle from Git: an Argo CD Application, a Flux Kustomization, or a plain

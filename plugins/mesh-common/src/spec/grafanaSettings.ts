@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { dnsLabel, flag, httpUrl, labelKey, labelValue, oneOf, uniqueList } from './formats';
+import {
+  dnsLabel,
+  flag,
+  httpUrl,
+  labelKey,
+  labelValue,
+  oneOf,
+  uniqueList,
+} from './formats';
 
 /** Istio's upstream Grafana dashboards. */
 export const ISTIO_GRAFANA_DASHBOARDS = [
@@ -25,13 +33,11 @@ export const grafanaSettingsSchema = z
     /** Grafana URL for links (Kiali). When absent, the stack's Grafana service. */
     url: httpUrl({ allowEmpty: true }).optional(),
     /** Which of Istio's dashboards to provision. */
-    istioDashboards: uniqueList(oneOf(ISTIO_GRAFANA_DASHBOARDS), 7, 'dashboards').default([
-      'mesh',
-      'service',
-      'workload',
-      'control-plane',
-      'performance',
-    ]),
+    istioDashboards: uniqueList(
+      oneOf(ISTIO_GRAFANA_DASHBOARDS),
+      7,
+      'dashboards',
+    ).default(['mesh', 'service', 'workload', 'control-plane', 'performance']),
     /** Add a Tempo data source (needs tracing backend tempo). */
     tempoDatasource: flag().default(false),
     /** Label key Grafana's dashboard sidecar selects ConfigMaps by. */

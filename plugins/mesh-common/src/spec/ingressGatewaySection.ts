@@ -114,7 +114,8 @@ export const ingressGatewaySectionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['metallb', 'addresses'],
-          message: 'must list at least one CIDR or range when metallb is enabled',
+          message:
+            'must list at least one CIDR or range when metallb is enabled',
         });
       }
       const address = parseIpAddress(gateway.loadBalancerIP);
@@ -127,7 +128,11 @@ export const ingressGatewaySectionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['loadBalancerIP'],
-          message: `${gateway.loadBalancerIP} is outside the MetalLB pool; allowed: an address within ${metallb.addresses.join(', ')}`,
+          message: `${
+            gateway.loadBalancerIP
+          } is outside the MetalLB pool; allowed: an address within ${metallb.addresses.join(
+            ', ',
+          )}`,
         });
       }
     }
@@ -136,7 +141,8 @@ export const ingressGatewaySectionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['tls', 'enabled'],
-          message: 'needs ingressGateway.enabled: TLS terminates at the ingress gateway',
+          message:
+            'needs ingressGateway.enabled: TLS terminates at the ingress gateway',
         });
       }
       if (tls.issuerRef.name === '') {
@@ -158,4 +164,6 @@ export const ingressGatewaySectionSchema = z
   .prefault({});
 
 /** The ingressGateway section after defaults (TLS names still optional; see derived defaults). */
-export type IngressGatewaySection = z.output<typeof ingressGatewaySectionSchema>;
+export type IngressGatewaySection = z.output<
+  typeof ingressGatewaySectionSchema
+>;

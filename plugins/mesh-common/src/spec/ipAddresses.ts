@@ -83,7 +83,11 @@ export function parseIpAddressRange(text: string): IpAddressRange | undefined {
   if (text.includes('/')) {
     const [addressText, prefixText, ...rest] = text.split('/');
     const address = parseIpAddress(addressText);
-    if (!address || rest.length > 0 || !/^(0|[1-9][0-9]{0,2})$/.test(prefixText)) {
+    if (
+      !address ||
+      rest.length > 0 ||
+      !/^(0|[1-9][0-9]{0,2})$/.test(prefixText)
+    ) {
       return undefined;
     }
     const bits = address.family === 4 ? 32n : 128n;
@@ -107,7 +111,12 @@ export function parseIpAddressRange(text: string): IpAddressRange | undefined {
   }
   const first = parseIpAddress(parts[0]);
   const last = parseIpAddress(parts[1]);
-  if (!first || !last || first.family !== last.family || first.value > last.value) {
+  if (
+    !first ||
+    !last ||
+    first.family !== last.family ||
+    first.value > last.value
+  ) {
     return undefined;
   }
   return { family: first.family, first: first.value, last: last.value };

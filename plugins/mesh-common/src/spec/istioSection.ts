@@ -45,7 +45,10 @@ export const ISTIO_DATAPLANE_MODES = ['sidecar', 'ambient'] as const;
 export const ACCESS_LOG_ENCODINGS = ['TEXT', 'JSON'] as const;
 
 /** Outbound traffic policy modes (`meshConfig.outboundTrafficPolicy.mode`). */
-export const OUTBOUND_TRAFFIC_POLICY_MODES = ['ALLOW_ANY', 'REGISTRY_ONLY'] as const;
+export const OUTBOUND_TRAFFIC_POLICY_MODES = [
+  'ALLOW_ANY',
+  'REGISTRY_ONLY',
+] as const;
 
 /** Namespaces that must never get sidecar injection or ambient enrolment. */
 export const NAMESPACES_EXCLUDED_FROM_INJECTION = [
@@ -137,7 +140,10 @@ export const istioSectionSchema = z
         message: `operator is not available for Istio ${istio.version}: the in-cluster IstioOperator controller was removed in Istio 1.24; use helm or istioctl, or an Istio version up to 1.23.x`,
       });
     }
-    if (istio.dataplane === 'ambient' && minor < FIRST_ISTIO_MINOR_WITH_AMBIENT) {
+    if (
+      istio.dataplane === 'ambient' &&
+      minor < FIRST_ISTIO_MINOR_WITH_AMBIENT
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['dataplane'],
@@ -204,7 +210,9 @@ export const istioSectionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['injectionNamespaces', index],
-          message: `${namespace} must not join the mesh; allowed: application namespaces other than ${excluded.join(', ')}`,
+          message: `${namespace} must not join the mesh; allowed: application namespaces other than ${excluded.join(
+            ', ',
+          )}`,
         });
       }
     });

@@ -49,7 +49,8 @@ export interface IstioVersion {
   patch: number;
 }
 
-const RELEASE_VERSION = /^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$/;
+const RELEASE_VERSION =
+  /^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$/;
 
 /** Parses `MAJOR.MINOR.PATCH`; undefined for anything else (pre-releases included). */
 export function parseIstioVersion(text: string): IstioVersion | undefined {

@@ -24,7 +24,9 @@ export const KIALI_AUTH_STRATEGIES = [
 
 const accessibleNamespace = z
   .string({ error: 'must be a namespace name or **' })
-  .max(63, { error: 'is too long: at most 63 characters (a namespace name or **)' })
+  .max(63, {
+    error: 'is too long: at most 63 characters (a namespace name or **)',
+  })
   .refine(value => value === '**' || isDnsLabel(value), {
     error: 'must be a namespace name (DNS-1123 label) or ** for all namespaces',
   });
@@ -39,7 +41,8 @@ export const kialiOpenIdSchema = z
       .string({ error: 'must be a string' })
       .max(255, { error: 'is too long: at most 255 characters' })
       .regex(/^[A-Za-z0-9._:@-]*$/, {
-        error: 'must be a client id of A-Z, a-z, 0-9, ".", "_", ":", "@" and "-"',
+        error:
+          'must be a client id of A-Z, a-z, 0-9, ".", "_", ":", "@" and "-"',
       })
       .default(''),
   })
@@ -92,15 +95,18 @@ export const kialiSettingsSchema = z
     /** Hide write actions, so mesh config changes go through GitOps. */
     viewOnly: flag().default(true),
     /** Namespaces Kiali may see; `**` for all. */
-    accessibleNamespaces: uniqueList(accessibleNamespace, 100, 'namespaces').default([
-      '**',
-    ]),
+    accessibleNamespaces: uniqueList(
+      accessibleNamespace,
+      100,
+      'namespaces',
+    ).default(['**']),
     /** Path Kiali is served under. */
     webRoot: z
       .string({ error: 'must be a URL path' })
       .max(100, { error: 'is too long: at most 100 characters (a URL path)' })
       .regex(/^\/([a-z0-9-]+(\/[a-z0-9-]+)*)?$/, {
-        error: 'must be "/" or a path of "/"-separated a-z, 0-9 and "-" segments (e.g. /kiali)',
+        error:
+          'must be "/" or a path of "/"-separated a-z, 0-9 and "-" segments (e.g. /kiali)',
       })
       .default('/kiali'),
     /** Ingress for Kiali. */
@@ -114,7 +120,8 @@ export const kialiSettingsSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['openId', 'issuerUrl'],
-          message: 'must be set to the identity provider URL when authStrategy is openid',
+          message:
+            'must be set to the identity provider URL when authStrategy is openid',
         });
       }
       if (kiali.openId.clientId === '') {

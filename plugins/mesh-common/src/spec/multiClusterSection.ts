@@ -102,7 +102,8 @@ export const multiClusterSectionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['clusters', index, 'primaryClusterName'],
-          message: 'must be empty for a primary cluster; only remotes name a primary',
+          message:
+            'must be empty for a primary cluster; only remotes name a primary',
         });
       }
       if (model === 'primary-remote' && cluster.role === 'remote') {
@@ -122,7 +123,8 @@ export const multiClusterSectionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['clusters'],
-          message: 'must include at least one primary cluster when model is primary-remote',
+          message:
+            'must include at least one primary cluster when model is primary-remote',
         });
       }
       if (!clusters.some(c => c.role === 'remote')) {

@@ -1,7 +1,4 @@
-import {
-  MeshClusterSpec,
-  meshClusterSpecSchema,
-} from './meshClusterSpec';
+import { MeshClusterSpec, meshClusterSpecSchema } from './meshClusterSpec';
 import { MeshSpecError, MeshSpecIssue, toMeshSpecIssues } from './specErrors';
 
 /** Result of {@link safeParseMeshClusterSpec}. */

@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { cpuQuantity, flag, memoryQuantity, oneOf, portNumber } from './formats';
+import {
+  cpuQuantity,
+  flag,
+  memoryQuantity,
+  oneOf,
+  portNumber,
+} from './formats';
 import { cpuMillicores, memoryBytes } from './resourceQuantities';
 
 /** Mesh-wide mTLS modes of the root-namespace PeerAuthentication. */
-export const PEER_AUTHENTICATION_MODES = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
+export const PEER_AUTHENTICATION_MODES = [
+  'STRICT',
+  'PERMISSIVE',
+  'DISABLE',
+] as const;
 
 /**
  * NetworkPolicies that open Istio's and Kiali's ports, for clusters that isolate namespaces by
@@ -76,7 +86,9 @@ export const policySectionSchema = z
      * Mesh-wide PeerAuthentication mode. PERMISSIVE (Istio's default) accepts plain text during
      * migration; STRICT requires mTLS.
      */
-    peerAuthenticationMode: oneOf(PEER_AUTHENTICATION_MODES).default('PERMISSIVE'),
+    peerAuthenticationMode: oneOf(PEER_AUTHENTICATION_MODES).default(
+      'PERMISSIVE',
+    ),
   })
   .prefault({});
 

@@ -20,7 +20,14 @@ function definitionOf(schema: z.ZodType): SchemaDefinition {
   return (schema as unknown as { def: SchemaDefinition }).def;
 }
 
-const WRAPPER_TYPES = ['default', 'prefault', 'optional', 'nullable', 'readonly', 'catch'];
+const WRAPPER_TYPES = [
+  'default',
+  'prefault',
+  'optional',
+  'nullable',
+  'readonly',
+  'catch',
+];
 
 /** The schema under defaults, optionality and pipes (the input side of a transform). */
 export function unwrapSchema(schema: z.ZodType): z.ZodType {
@@ -43,7 +50,9 @@ export function schemaKind(schema: z.ZodType): string {
 }
 
 /** Field schemas of an object schema; undefined for other kinds. */
-export function objectFields(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+export function objectFields(
+  schema: z.ZodType,
+): Record<string, z.ZodType> | undefined {
   const def = definitionOf(unwrapSchema(schema));
   return def.type === 'object' ? def.shape : undefined;
 }
@@ -57,11 +66,15 @@ export function arrayElement(schema: z.ZodType): z.ZodType | undefined {
 /** Allowed values of an enum schema (also inside arrays of enums). */
 export function enumValues(schema: z.ZodType): string[] | undefined {
   const def = definitionOf(unwrapSchema(schema));
-  return def.type === 'enum' && def.entries ? Object.values(def.entries) : undefined;
+  return def.type === 'enum' && def.entries
+    ? Object.values(def.entries)
+    : undefined;
 }
 
 /** The static default of a field, or undefined when it has none (derived or required fields). */
-export function staticDefault(schema: z.ZodType): { value: unknown } | undefined {
+export function staticDefault(
+  schema: z.ZodType,
+): { value: unknown } | undefined {
   let current = schema;
   for (;;) {
     const def = definitionOf(current);

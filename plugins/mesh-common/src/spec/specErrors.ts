@@ -40,7 +40,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 function isDefaultZodMessage(message: string): boolean {
-  return message.startsWith('Invalid input') || message.startsWith('Invalid option');
+  return (
+    message.startsWith('Invalid input') || message.startsWith('Invalid option')
+  );
 }
 
 function messageFor(issue: z.core.$ZodIssue): string {
@@ -70,7 +72,9 @@ export function toMeshSpecIssues(
   return error.issues.flatMap(issue => {
     if (issue.code === 'unrecognized_keys') {
       const container = schemaAtPath(schema, issue.path);
-      const allowed = container ? Object.keys(objectFields(container) ?? {}) : [];
+      const allowed = container
+        ? Object.keys(objectFields(container) ?? {})
+        : [];
       return issue.keys.map(key => ({
         path: formatIssuePath([...issue.path, key]),
         message: `is not a known field; allowed here: ${allowed.join(', ')}`,

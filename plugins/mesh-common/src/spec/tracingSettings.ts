@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { dnsLabel, flag, httpUrl, oneOf, percentage, serviceAddress } from './formats';
+import {
+  dnsLabel,
+  flag,
+  httpUrl,
+  oneOf,
+  percentage,
+  serviceAddress,
+} from './formats';
 
 /** Trace stores the mesh can report to. */
 export const TRACING_BACKENDS = ['none', 'jaeger', 'tempo'] as const;
@@ -61,7 +68,8 @@ export const tracingSettingsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['viaOtelCollector'],
-        message: 'must be false when backend is none; choose jaeger or tempo to trace',
+        message:
+          'must be false when backend is none; choose jaeger or tempo to trace',
       });
     }
   })
