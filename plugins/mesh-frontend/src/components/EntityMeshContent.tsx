@@ -1,0 +1,29 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Content, ContentHeader } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { useMeshHealth } from '../hooks/useMeshHealth';
+import { MeshHealthView } from './MeshHealthView';
+import { RefreshButton } from './RefreshButton';
+
+/** The "Mesh" tab: every column, the reasons and the links. @public */
+export function EntityMeshContent() {
+  const { entity } = useEntity();
+  const state = useMeshHealth(stringifyEntityRef(entity));
+  const workload = state.value?.scope?.workload;
+  return (
+    <Content noPadding>
+      <ContentHeader title="Mesh health">
+        <RefreshButton onClick={state.refresh} disabled={state.loading} />
+      </ContentHeader>
+      {workload && (
+        <Typography variant="body2" paragraph>
+          Traffic of workload {workload.id}
+          {workload.namespace ? ` in namespace ${workload.namespace}` : ''};
+          control plane figures cover the whole cluster.
+        </Typography>
+      )}
+      <MeshHealthView state={state} />
+    </Content>
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * Mesh health card and Mesh tab for Backstage entities (legacy frontend system; the new system's plugin
+ * is under `/alpha`).
+ *
+ * @packageDocumentation
+ */
+export { meshPlugin, EntityMeshHealthCard, EntityMeshContent } from './plugin';
+export { meshApiRef } from './api/MeshApi';
+export type { MeshApi } from './api/MeshApi';
+export { MeshClient } from './api/MeshClient';
+export { isMeshEntity } from './isMeshEntity';
+export { meshContentRouteRef } from './routes';

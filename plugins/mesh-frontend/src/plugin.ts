@@ -1,0 +1,47 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { meshApiRef } from './api/MeshApi';
+import { MeshClient } from './api/MeshClient';
+import { meshContentRouteRef } from './routes';
+
+/** The mesh plugin for apps on the legacy frontend system. @public */
+export const meshPlugin = createPlugin({
+  id: 'mesh',
+  apis: [
+    createApiFactory({
+      api: meshApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new MeshClient(deps),
+    }),
+  ],
+  routes: { entityContent: meshContentRouteRef },
+});
+
+/** Mesh health card for an entity's overview page. @public */
+export const EntityMeshHealthCard = meshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMeshHealthCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityMeshHealthCard').then(
+          m => m.EntityMeshHealthCard,
+        ),
+    },
+  }),
+);
+
+/** The "Mesh" tab of an entity page. @public */
+export const EntityMeshContent = meshPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityMeshContent',
+    component: () =>
+      import('./components/EntityMeshContent').then(m => m.EntityMeshContent),
+    mountPoint: meshContentRouteRef,
+  }),
+);

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** Where the legacy app mounts the Mesh tab. @public */
+export const meshContentRouteRef = createRouteRef({ id: 'mesh-content' });
