@@ -1,0 +1,22 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
+
+// Features are listed rather than discovered: discovery (`app.packages: all`) does not resolve
+// packages installed by npm workspaces.
+export default createApp({
+  features: [
+    catalogPlugin,
+    catalogGraphPlugin,
+    orgPlugin,
+    scaffolderPlugin,
+    userSettingsPlugin,
+    navModule,
+    signInModule,
+  ],
+});
