@@ -78,6 +78,12 @@ async function main() {
     extraConfigFile,
   ];
 
+  // Answers before we start anything would come from someone else's app: refuse to test that.
+  for (const url of [appUrl, backendUrl]) {
+    if (await answers(url)) {
+      throw new Error(`${url} is already in use; stop the app running there and re-run`);
+    }
+  }
   const started = Date.now();
   const backend = startPackage('backend', configArgs);
   const app = startPackage('app', configArgs);
@@ -149,6 +155,15 @@ async function signIn(page) {
   await enter.waitFor({ state: 'visible' });
   await enter.click();
   await enter.waitFor({ state: 'detached' });
+}
+
+async function answers(url) {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function deepMerge(target, source) {
