@@ -1,0 +1,144 @@
+import type { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import { grafanaDashboardReferences } from './grafanaDashboards';
+import { istioVersionFacts } from './istioVersionFacts';
+import { MeshMember, meshMembers } from './meshMembers';
+
+function splitHostPort(address: string): { host: string; port: number } {
+  const separator = address.lastIndexOf(':');
+  return {
+    host: address.slice(0, separator),
+    port: Number(address.slice(separator + 1)),
+  };
+}
+
+function injectionLabels(spec: MeshClusterSpec): Record<string, string> {
+  const { istio } = spec;
+  if (istio.dataplane === 'ambient') {
+    return { 'istio.io/dataplane-mode': 'ambient' };
+  }
+  if (istio.revision !== '') {
+    // A tag lets namespaces survive a canary switch without relabelling.
+    return { 'istio.io/rev': istio.revisionTags[0] ?? istio.revision };
+  }
+  return { 'istio-injection': 'enabled' };
+}
+
+function tracingContext(spec: MeshClusterSpec) {
+  const tracing = spec.observability.tracing;
+  const enabled = tracing.backend !== 'none';
+  const proxyExport = enabled
+    ? splitHostPort(tracing.proxyExportAddress)
+    : { host: '', port: 0 };
+  const collectorExport = tracing.collectorExportAddress
+    ? splitHostPort(tracing.collectorExportAddress)
+    : { host: '', port: 0 };
+  return {
+    ...tracing,
+    enabled,
+    providerName: tracing.proxyProtocol === 'zipkin' ? 'zipkin' : 'otel-tracing',
+    proxyExportHost: proxyExport.host,
+    proxyExportPort: proxyExport.port,
+    collectorExportEndpoint: tracing.collectorExportAddress,
+    collectorExportHost: collectorExport.host,
+    jaegerBasePath: tracing.queryUrl ? new URL(tracing.queryUrl).pathname.replace(/\/$/, '') : '',
+  };
+}
+
+/**
+ * Everything the templates of one cluster tree read. Values are computed here, in code, from the
+ * validated spec; templates only place them. The member decides what differs per cluster (name,
+ * network, role, addresses); everything mesh-wide comes from the spec unchanged, so every tree of
+ * one mesh agrees on meshID, trust domain, revision, hub, tag and version.
+ */
+export function clusterRenderContext(spec: MeshClusterSpec, member: MeshMember) {
+  const members = meshMembers(spec);
+  const facts = istioVersionFacts(spec.istio.version);
+  const isRemote = member.role === 'remote';
+  const primary = members.find(m => m.name === member.primaryClusterName);
+  const multiCluster = spec.multiCluster.model !== 'single';
+  let profile = spec.istio.profile;
+  if (isRemote) {
+    profile = 'remote';
+  } else if (profile === 'remote') {
+    profile = 'default';
+  }
+  const { ingressGateway, eastWestGateway } = spec;
+  const ownAddresses = member.isSpecCluster;
+  const revisionSuffix = spec.istio.revision ? `-${spec.istio.revision}` : '';
+  const hasRemotes = members.some(
+    m => m.role === 'remote' && m.primaryClusterName === member.name,
+  );
+  return {
+    mesh: spec.mesh,
+    cluster: {
+      name: member.name,
+      network: member.network,
+      platform: spec.cluster.platform,
+      role: member.role,
+      isRemote,
+      multiCluster,
+      model: spec.multiCluster.model,
+      primaryClusterName: member.primaryClusterName,
+      remotePilotAddress: isRemote && primary ? primary.eastWestGatewayAddress : '',
+      hasRemotes,
+      targetPath: member.targetPath,
+    },
+    peers: members
+      .filter(m => m.name !== member.name)
+      .map(m => ({
+        name: m.name,
+        network: m.network,
+        role: m.role,
+        eastWestGatewayAddress: m.eastWestGatewayAddress,
+      })),
+    facts,
+    istio: {
+      ...spec.istio,
+      profile,
+      hasHub: spec.istio.hub !== '',
+      hasRevision: spec.istio.revision !== '',
+      istiodRelease: `istiod${revisionSuffix}`,
+      controlPlaneName: `control-plane${revisionSuffix}`,
+      injectionLabels: injectionLabels(spec),
+      ambient: spec.istio.dataplane === 'ambient',
+    },
+    eastWestGateway: {
+      ...eastWestGateway,
+      enabled: eastWestGateway.enabled,
+      // Peers are reached at their listed address; this cluster's own fixed IP wins when set.
+      loadBalancerIP:
+        eastWestGateway.serviceType !== 'LoadBalancer'
+          ? ''
+          : (member.isSpecCluster && eastWestGateway.loadBalancerIP) ||
+            member.eastWestGatewayAddress,
+      exposeIstiod: hasRemotes,
+    },
+    ingressGateway: {
+      ...ingressGateway,
+      loadBalancerIP: ownAddresses ? ingressGateway.loadBalancerIP : '',
+      metallb: {
+        ...ingressGateway.metallb,
+        enabled: ownAddresses && ingressGateway.metallb.enabled,
+      },
+    },
+    observability: {
+      ...spec.observability,
+      tracing: tracingContext(spec),
+      kiali: {
+        ...spec.observability.kiali,
+        // Kiali 2 replaced accessible_namespaces with discovery selectors and in_cluster_url with internal_url.
+        kialiV1: spec.observability.kiali.version.startsWith('v1.'),
+        allNamespaces: spec.observability.kiali.accessibleNamespaces.includes('**'),
+      },
+      grafana: {
+        ...spec.observability.grafana,
+        dashboards: grafanaDashboardReferences(spec.observability.grafana.istioDashboards),
+      },
+      monitorsEnabled: spec.observability.prometheus.stack !== 'none',
+    },
+    policy: spec.policy,
+    gitops: { ...spec.gitops, targetPath: member.targetPath },
+  };
+}
+
+export type ClusterRenderContext = ReturnType<typeof clusterRenderContext>;

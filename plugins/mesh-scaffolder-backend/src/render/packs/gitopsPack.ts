@@ -1,0 +1,108 @@
+import { CHART_SOURCES } from '../chartSources';
+import type { ClusterRenderContext } from '../clusterRenderContext';
+import type { HelmValuesOutput, PackOutput } from '../templatePack';
+
+const WAVES: Record<string, number> = {
+  base: 0,
+  istiod: 1,
+  'istiod-remote': 1,
+  cni: 1,
+  ztunnel: 2,
+  gateway: 2,
+};
+
+/** A Helm release as the GitOps objects install it. */
+export function gitopsReleases(context: ClusterRenderContext, values: HelmValuesOutput[]) {
+  const istiod = values.find(v => v.chart === 'istiod' || v.chart === 'istiod-remote');
+  return values.map(output => {
+    const source = CHART_SOURCES[output.chart];
+    let dependsOn: string[] = [];
+    if (output.chart === 'istiod' || output.chart === 'istiod-remote' || output.chart === 'cni') {
+      dependsOn = ['istio-base'];
+    } else if ((output.chart === 'gateway' || output.chart === 'ztunnel') && istiod) {
+      dependsOn = [istiod.release];
+    }
+    return {
+      chart: output.chart,
+      chartVersion: output.chartVersion,
+      release: output.release,
+      namespace: output.namespace,
+      repoUrl: source.repoUrl,
+      repoName: source.repoName,
+      wave: String(WAVES[output.chart] ?? 3),
+      applicationName: `${context.cluster.name}-${output.release}`,
+      valuesRef: `$values/${context.gitops.targetPath}/${output.file}`,
+      valuesConfigMap: `${output.release}-values`,
+      valuesFile: output.file,
+      dependsOn,
+    };
+  });
+}
+
+export type GitopsRelease = ReturnType<typeof gitopsReleases>[number];
+
+/**
+ * GitOps wiring: Argo CD Applications or Flux sources and releases that install every chart of the
+ * tree with its values file. The `kustomize` engine renders no objects: the tree is applied with
+ * `kubectl apply -k` and the charts with `helm`, as the README says.
+ */
+export function gitopsOutputs(
+  context: ClusterRenderContext,
+  releases: GitopsRelease[],
+): PackOutput[] {
+  const { gitops, cluster } = context;
+  const namespace = gitops.controllerNamespace;
+  const treeApplicationName = `mesh-${cluster.name}`;
+  if (gitops.engine === 'argocd') {
+    return [
+      {
+        type: 'objects',
+        template: 'gitops/argocd-applications.yaml.njk',
+        file: 'gitops/argocd-applications.yaml',
+        component: 'gitops',
+        appliedBy: 'kustomize',
+        data: { releases, treeApplicationName },
+        expects: [
+          { kind: 'Application', name: treeApplicationName, namespace },
+          ...releases.map(r => ({ kind: 'Application', name: r.applicationName, namespace })),
+        ],
+      },
+    ];
+  }
+  if (gitops.engine === 'flux') {
+    const repositories = new Map<string, string>();
+    for (const release of releases) {
+      repositories.set(release.repoName, release.repoUrl);
+    }
+    const helmRepositories = [...repositories.entries()]
+      .map(([name, url]) => ({ name, url }))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [
+      {
+        type: 'objects',
+        template: 'gitops/flux-sources.yaml.njk',
+        file: 'gitops/flux-sources.yaml',
+        component: 'gitops',
+        appliedBy: 'kustomize',
+        data: { helmRepositories },
+        expects: [
+          { kind: 'GitRepository', name: 'mesh-gitops', namespace },
+          ...helmRepositories.map(r => ({ kind: 'HelmRepository', name: r.name, namespace })),
+        ],
+      },
+      {
+        type: 'objects',
+        template: 'gitops/flux-releases.yaml.njk',
+        file: 'gitops/flux-releases.yaml',
+        component: 'gitops',
+        appliedBy: 'kustomize',
+        data: { releases, treeApplicationName },
+        expects: [
+          { kind: 'Kustomization', name: treeApplicationName, namespace },
+          ...releases.map(r => ({ kind: 'HelmRelease', name: r.release, namespace })),
+        ],
+      },
+    ];
+  }
+  return [];
+}

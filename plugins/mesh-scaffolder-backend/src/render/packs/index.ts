@@ -1,0 +1,22 @@
+import type { TemplatePack } from '../templatePack';
+import { gatewaysPack } from './gatewaysPack';
+import { istioHelmPack } from './istioHelmPack';
+import { istioOperatorPack } from './istioOperatorPack';
+import { multiClusterPack } from './multiClusterPack';
+import { namespacesPack } from './namespacesPack';
+import { observabilityPack } from './observabilityPack';
+import { policyPack } from './policyPack';
+
+/** The packs rendered before GitOps wiring, which needs their Helm values. */
+export const COMPONENT_PACKS: TemplatePack[] = [
+  namespacesPack,
+  istioHelmPack,
+  istioOperatorPack,
+  gatewaysPack,
+  multiClusterPack,
+  observabilityPack,
+  policyPack,
+];
+
+export { gitopsOutputs, gitopsReleases } from './gitopsPack';
+export type { GitopsRelease } from './gitopsPack';

@@ -1,0 +1,85 @@
+import type { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import type {
+  BundleFile,
+  BundleHelmValues,
+  BundleIndexEntry,
+  BundleObject,
+} from '../bundle/meshBundle';
+import { clusterKustomization } from './clusterKustomization';
+import { clusterReadme } from './clusterReadme';
+import { clusterRenderContext } from './clusterRenderContext';
+import type { MeshMember } from './meshMembers';
+import { COMPONENT_PACKS, gitopsOutputs, gitopsReleases } from './packs';
+import { renderHelmValuesOutput, renderObjectsOutput } from './renderPackOutput';
+import { serializeYamlDocument, serializeYamlDocuments } from './serializeYaml';
+import type { HelmValuesOutput, ObjectsOutput, PackOutput } from './templatePack';
+
+/** One cluster's part of a bundle. */
+export interface ClusterTree {
+  objects: BundleObject[];
+  helmValues: BundleHelmValues[];
+  files: BundleFile[];
+  index: BundleIndexEntry[];
+}
+
+/** Renders every pack for one member of the mesh into its `clusters/<name>/` tree. */
+export function renderClusterTree(spec: MeshClusterSpec, member: MeshMember): ClusterTree {
+  const context = clusterRenderContext(spec, member);
+  const root = member.targetPath;
+  const componentOutputs: PackOutput[] = COMPONENT_PACKS.flatMap(pack => pack.outputs(context));
+  const valuesOutputs = componentOutputs.filter(
+    (o): o is HelmValuesOutput => o.type === 'helmValues',
+  );
+  const releases = gitopsReleases(context, valuesOutputs);
+  const outputs = [...componentOutputs, ...gitopsOutputs(context, releases)];
+
+  const tree: ClusterTree = { objects: [], helmValues: [], files: [], index: [] };
+  const resources: string[] = [];
+  for (const output of outputs) {
+    const file = `${root}/${output.file}`;
+    if (output.type === 'helmValues') {
+      const values = renderHelmValuesOutput(output, context);
+      tree.helmValues.push({
+        cluster: member.name,
+        file,
+        component: output.component,
+        chart: output.chart,
+        chartVersion: output.chartVersion,
+        release: output.release,
+        namespace: output.namespace,
+        values,
+      });
+      tree.files.push({ path: file, content: serializeYamlDocument(values) });
+      continue;
+    }
+    const objects = renderObjectsOutput(output as ObjectsOutput, context);
+    if (output.appliedBy === 'kustomize') {
+      resources.push(output.file);
+    }
+    for (const object of objects) {
+      tree.objects.push({ cluster: member.name, file, component: output.component, object });
+      tree.index.push({
+        cluster: member.name,
+        component: output.component,
+        file,
+        apiVersion: object.apiVersion,
+        kind: object.kind,
+        name: object.metadata.name,
+        ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+      });
+    }
+    tree.files.push({ path: file, content: serializeYamlDocuments(objects) });
+  }
+  const fluxReleases = context.gitops.engine === 'flux' ? releases : [];
+  tree.files.push({
+    path: `${root}/kustomization.yaml`,
+    content: serializeYamlDocument(
+      clusterKustomization(resources, fluxReleases, context.gitops.controllerNamespace),
+    ),
+  });
+  tree.files.push({
+    path: `${root}/README.md`,
+    content: clusterReadme(context, tree.index, tree.helmValues),
+  });
+  return tree;
+}

@@ -1,0 +1,50 @@
+import type { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import type { BundleFile, MeshBundle } from '../bundle/meshBundle';
+import { meshMembers } from './meshMembers';
+import { renderClusterTree } from './renderClusterTree';
+
+function byPath(a: BundleFile, b: BundleFile): number {
+  if (a.path < b.path) return -1;
+  return a.path > b.path ? 1 : 0;
+}
+
+/** Path of the machine-readable index at the bundle root. */
+export const BUNDLE_INDEX_FILE = 'bundle-index.json';
+
+/**
+ * Renders the whole mesh described by a validated spec: one tree per member cluster plus the
+ * bundle index. Pure and in memory: no Git, no Kubernetes, no file system writes; the same spec
+ * always gives byte-identical files.
+ *
+ * @throws Error when a template yields YAML or objects other than its pack declares
+ */
+export function renderMeshBundle(spec: MeshClusterSpec): MeshBundle {
+  const members = meshMembers(spec);
+  const bundle: MeshBundle = {
+    clusters: members.map(m => m.name),
+    objects: [],
+    helmValues: [],
+    files: [],
+    index: [],
+  };
+  const paths = new Set<string>();
+  for (const member of members) {
+    const tree = renderClusterTree(spec, member);
+    for (const file of tree.files) {
+      if (paths.has(file.path)) {
+        throw new Error(`two clusters render the same file ${file.path}; give each cluster its own gitops.targetPath folder`);
+      }
+      paths.add(file.path);
+    }
+    bundle.objects.push(...tree.objects);
+    bundle.helmValues.push(...tree.helmValues);
+    bundle.files.push(...tree.files);
+    bundle.index.push(...tree.index);
+  }
+  bundle.files.push({
+    path: BUNDLE_INDEX_FILE,
+    content: `${JSON.stringify({ clusters: bundle.clusters, objects: bundle.index }, null, 2)}\n`,
+  });
+  bundle.files.sort(byPath);
+  return bundle;
+}

@@ -1,0 +1,46 @@
+import { stringify } from 'yaml';
+
+const LEADING_KEYS = ['apiVersion', 'kind', 'metadata'];
+
+function compareKeys(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
+
+function ordered(value: unknown, topLevel: boolean): unknown {
+  if (Array.isArray(value)) {
+    return value.map(item => ordered(item, false));
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter(key => record[key] !== undefined);
+  const leading = topLevel ? LEADING_KEYS.filter(key => keys.includes(key)) : [];
+  const rest = keys.filter(key => !leading.includes(key)).sort(compareKeys);
+  const result: Record<string, unknown> = {};
+  for (const key of [...leading, ...rest]) {
+    result[key] = ordered(record[key], false);
+  }
+  return result;
+}
+
+/**
+ * Serializes one document deterministically, as cdk8s does: apiVersion, kind and metadata first,
+ * every other key sorted by code point at every depth, no anchors for repeated values and no
+ * line folding, so the same data always gives the same bytes.
+ */
+export function serializeYamlDocument(value: unknown): string {
+  return stringify(ordered(value, true), {
+    aliasDuplicateObjects: false,
+    lineWidth: 0,
+    minContentWidth: 0,
+    indentSeq: true,
+    singleQuote: false,
+  });
+}
+
+/** Several documents in one file, separated by `---`. */
+export function serializeYamlDocuments(values: unknown[]): string {
+  return values.map(serializeYamlDocument).join('---\n');
+}
