@@ -1,0 +1,128 @@
+import { InputError } from '@backstage/errors';
+import { JsonValue } from '@backstage/types';
+import { createHash } from 'node:crypto';
+import { diffFiles } from './diffFiles';
+import { FileChange, GitopsFile } from './gitopsFile';
+import { ChangeRequest, ChangeRequestContent, GitopsRepository } from './gitopsRepository';
+
+/** `ctx.checkpoint` of the scaffolder: the value of `fn` is stored under `key` and replayed on retry. */
+export type Checkpoint = <T extends JsonValue | void>(opts: {
+  key: string;
+  fn: () => Promise<T> | T;
+}) => Promise<T>;
+
+export type SyncResult = 'created' | 'updated' | 'unchanged';
+
+export type SyncOutcome = {
+  result: SyncResult;
+  branch: string;
+  baseBranch: string;
+  /** The request's URL, or the folder on the base branch when nothing needed proposing. */
+  url: string;
+  /** PR number / MR iid; absent when the base branch already has exactly these files. */
+  number?: number;
+  commit?: string;
+  changes: Array<{ action: FileChange['action']; path: string }>;
+};
+
+export interface SyncOptions {
+  repository: GitopsRepository;
+  /** Prefix of every checkpoint key, naming host, repository and branch. */
+  checkpointPrefix: string;
+  checkpoint: Checkpoint;
+  branch: string;
+  /** Base branch; the repository's default branch when absent. */
+  baseBranch?: string;
+  targetPath: string;
+  files: GitopsFile[];
+  commitMessage: string;
+  content: (baseBranch: string) => ChangeRequestContent;
+}
+
+function changeDigest(changes: FileChange[]): string {
+  const hash = createHash('sha256');
+  for (const change of changes) {
+    hash.update(`${change.action}\0${change.path}\0${'content' in change ? change.content : ''}\0`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Brings the cluster's branch and its pull/merge request to the wanted files. Every decision is
+ * made from what the host reports now, so re-runs converge: an open request is updated in place,
+ * a closed or merged one leads to a fresh branch from base and a new request, and identical files
+ * lead to no commit at all. Each write is wrapped in a checkpoint keyed by what it writes, so a
+ * retried task step replays a write it already made instead of making a second one — even when the
+ * host's request list has not caught up with a request opened moments before.
+ */
+export async function syncPullRequest(options: SyncOptions): Promise<SyncOutcome> {
+  const { repository, checkpoint, checkpointPrefix: prefix, branch, targetPath } = options;
+
+  const baseBranch = options.baseBranch ?? (await repository.defaultBranch());
+  const baseHead = await repository.branchHead(baseBranch);
+  if (!baseHead) {
+    throw new InputError(`baseBranch: branch "${baseBranch}" does not exist in the repository`);
+  }
+  const branchHead = await repository.branchHead(branch);
+  const open = await repository.findOpenChangeRequest(branch, baseBranch);
+  // Without an open request the branch's history is stale (merged or abandoned): start from base.
+  const parent = open && branchHead ? branchHead : baseHead;
+  const current = await repository.listFiles(parent, targetPath);
+  const changes = diffFiles(current, options.files);
+  const content = options.content(baseBranch);
+
+  // The first observation decides what this step reports, also when a retry finds its own writes.
+  const initial = await checkpoint({
+    key: `${prefix}.observed`,
+    fn: () => ({ hadOpenRequest: Boolean(open), hadChanges: changes.length > 0 }),
+  });
+
+  let commit: string | undefined;
+  if (changes.length > 0) {
+    commit = await checkpoint({
+      key: `${prefix}.commit.${parent}.${changeDigest(changes)}`,
+      fn: () =>
+        repository.commitChanges({
+          branch,
+          branchExists: Boolean(branchHead),
+          parent,
+          reset: !open,
+          message: options.commitMessage,
+          changes,
+        }),
+    });
+  }
+
+  let request: ChangeRequest | undefined = open;
+  let edited = false;
+  if (open) {
+    if (open.title !== content.title || open.body !== content.body) {
+      request = await checkpoint({
+        key: `${prefix}.update.${open.number}.${changeDigest([{ action: 'create', path: content.title, content: content.body }])}`,
+        fn: () => repository.updateChangeRequest(open, content),
+      });
+      edited = true;
+    }
+  } else if (changes.length > 0) {
+    request = await checkpoint({
+      key: `${prefix}.open`,
+      fn: () => repository.openChangeRequest(branch, baseBranch, content),
+    });
+  }
+
+  let result: SyncResult;
+  if (!initial.hadOpenRequest) {
+    result = initial.hadChanges ? 'created' : 'unchanged';
+  } else {
+    result = initial.hadChanges || edited ? 'updated' : 'unchanged';
+  }
+  return {
+    result,
+    branch,
+    baseBranch,
+    url: request?.url ?? repository.folderUrl(baseBranch, targetPath),
+    number: request?.number,
+    commit,
+    changes: changes.map(c => ({ action: c.action, path: c.path })),
+  };
+}
