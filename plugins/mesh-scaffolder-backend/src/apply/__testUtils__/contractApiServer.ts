@@ -1,0 +1,370 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import yaml from 'yaml';
+import { computeApply, finishStored, StoredObject } from './contractApply';
+import { BUILTIN_KINDS, groupVersionOf, ServedKind } from './contractKinds';
+import { statusError, StatusBody } from './contractStatus';
+import { validateApplyBody } from './contractValidation';
+
+export interface ContractApiServerOptions {
+  /** The only bearer token accepted; anything else gets 401. */
+  token: string;
+  /** Custom resources already installed, in addition to the built-in kinds. */
+  customKinds?: ServedKind[];
+  /** Delay before every response, standing in for network latency. */
+  delayMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  contentType?: string;
+}
+
+const APPLY_PATCH = 'application/apply-patch+yaml';
+const OTHER_PATCH_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/strategic-merge-patch+json',
+];
+
+/**
+ * A stateful stand-in for a Kubernetes API server, on 127.0.0.1, speaking the real endpoints for
+ * what server-side apply uses: discovery, GET of objects, PATCH with `application/apply-patch+yaml`
+ * (fieldManager, force, dryRun=All), managedFields with 409 conflicts, 404 for kinds that are not
+ * served and for missing namespaces, 400/422 for invalid objects, CRDs that make new kinds served,
+ * and bearer-token auth. It rejects what a real server rejects for these calls; it does not
+ * implement other verbs or patch types (415), admission webhooks, or list semantics.
+ */
+export class ContractApiServer {
+  readonly requests: RecordedRequest[] = [];
+  /** Paths of every persisted write made through the API (dry-runs and no-op applies excluded). */
+  readonly writes: string[] = [];
+  delayMs: number;
+  private readonly kinds: ServedKind[];
+  private readonly store = new Map<string, StoredObject>();
+  private resourceVersion = 1000;
+
+  private constructor(
+    private readonly server: http.Server,
+    private readonly options: ContractApiServerOptions,
+  ) {
+    this.kinds = [...BUILTIN_KINDS, ...(options.customKinds ?? [])];
+    this.delayMs = options.delayMs ?? 0;
+  }
+
+  static async start(options: ContractApiServerOptions): Promise<ContractApiServer> {
+    const server = http.createServer();
+    const instance = new ContractApiServer(server, options);
+    server.on('request', (req, res) => instance.handle(req, res));
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    // Tests must never hang on a forgotten server.
+    server.unref();
+    return instance;
+  }
+
+  get url(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>(resolve => this.server.close(() => resolve()));
+  }
+
+  /** Installs a custom resource kind, as if its CRD had been applied out of band. */
+  serveKind(kind: ServedKind): void {
+    this.kinds.push(kind);
+  }
+
+  /** A stored object, or undefined. */
+  getObject(apiVersion: string, kind: string, name: string, namespace?: string): any {
+    const served = this.kinds.find(k => groupVersionOf(k) === apiVersion && k.kind === kind);
+    const stored = served && this.store.get(this.key(served, name, namespace));
+    return stored ? structuredClone(stored.object) : undefined;
+  }
+
+  allObjects(): any[] {
+    return [...this.store.values()].map(s => structuredClone(s.object));
+  }
+
+  /** Applies as another field manager, the way a person with kubectl would. */
+  applyAs(manager: string, object: any): void {
+    const served = this.servedFor(object.apiVersion, object.kind);
+    const key = this.key(served, object.metadata.name, object.metadata.namespace);
+    const previous = this.store.get(key);
+    const computed = computeApply(served, previous, manager, object, false);
+    if ('conflict' in computed) {
+      throw new Error(computed.conflict.message);
+    }
+    finishStored(computed.next, previous, String(++this.resourceVersion));
+    this.store.set(key, computed.next);
+  }
+
+  /** Replaces an object's status, as its controller would (a new resourceVersion). */
+  setStatus(apiVersion: string, kind: string, name: string, namespace: string | undefined, status: any): void {
+    const served = this.servedFor(apiVersion, kind);
+    const stored = this.store.get(this.key(served, name, namespace));
+    if (!stored) {
+      throw new Error(`no ${kind} ${namespace ?? ''}/${name} stored`);
+    }
+    stored.object.status = structuredClone(status);
+    stored.object.metadata.resourceVersion = String(++this.resourceVersion);
+  }
+
+  private servedFor(apiVersion: string, kind: string): ServedKind {
+    const served = this.kinds.find(k => groupVersionOf(k) === apiVersion && k.kind === kind);
+    if (!served) {
+      throw new Error(`${apiVersion} ${kind} is not served`);
+    }
+    return served;
+  }
+
+  private key(served: ServedKind, name: string, namespace?: string): string {
+    return `${served.group}/${served.plural}/${served.namespaced ? namespace ?? '' : ''}/${name}`;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const contentType = req.headers['content-type']?.split(';')[0].trim();
+    this.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      ...(contentType && { contentType }),
+    });
+    if (this.delayMs > 0) {
+      await sleep(this.delayMs);
+    }
+    const [code, body] = this.route(req, url, contentType, Buffer.concat(chunks).toString('utf8'));
+    res.writeHead(code, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }
+
+  private route(
+    req: http.IncomingMessage,
+    url: URL,
+    contentType: string | undefined,
+    text: string,
+  ): [number, unknown] {
+    if (req.headers.authorization !== `Bearer ${this.options.token}`) {
+      return reply(statusError(401, 'Unauthorized', 'Unauthorized'));
+    }
+    const segments = url.pathname.split('/').filter(Boolean);
+    if (req.method === 'GET') {
+      const discovery = this.discovery(segments);
+      if (discovery) {
+        return [200, discovery];
+      }
+    }
+    const target = this.parseObjectPath(segments);
+    if (!target) {
+      return reply(statusError(404, 'NotFound', 'the server could not find the requested resource'));
+    }
+    const { served, name, namespace } = target;
+    const stored = this.store.get(this.key(served, name, namespace));
+    if (req.method === 'GET') {
+      return stored
+        ? [200, stored.object]
+        : reply(notFound(served, name));
+    }
+    if (req.method !== 'PATCH') {
+      return reply(statusError(405, 'MethodNotAllowed', `the contract server does not implement ${req.method}`));
+    }
+    return this.apply(served, name, namespace, url.searchParams, contentType, text);
+  }
+
+  private apply(
+    served: ServedKind,
+    name: string,
+    namespace: string | undefined,
+    query: URLSearchParams,
+    contentType: string | undefined,
+    text: string,
+  ): [number, unknown] {
+    if (contentType !== APPLY_PATCH) {
+      const known = contentType && OTHER_PATCH_TYPES.includes(contentType);
+      return reply(
+        statusError(
+          415,
+          'UnsupportedMediaType',
+          known
+            ? `the contract server implements only ${APPLY_PATCH}, not ${contentType}`
+            : `the body of the request was in an unknown format - accepted media types include: ${[...OTHER_PATCH_TYPES, APPLY_PATCH].join(', ')}`,
+        ),
+      );
+    }
+    const manager = query.get('fieldManager');
+    if (!manager) {
+      return reply(statusError(400, 'BadRequest', 'PATCH: fieldManager is required for apply requests'));
+    }
+    const dryRun = query.get('dryRun');
+    if (dryRun !== null && dryRun !== 'All') {
+      return reply(statusError(400, 'BadRequest', `Invalid dry run value: ${dryRun}; only "All" is supported`));
+    }
+    const forceParam = query.get('force');
+    if (forceParam !== null && forceParam !== 'true' && forceParam !== 'false') {
+      return reply(statusError(400, 'BadRequest', `invalid force value: ${forceParam}`));
+    }
+    let body: any;
+    try {
+      body = yaml.parse(text);
+    } catch (error) {
+      return reply(statusError(400, 'BadRequest', `error decoding YAML: ${(error as Error).message}`));
+    }
+    if (served.namespaced) {
+      const nsKind = this.servedFor('v1', 'Namespace');
+      if (!this.store.has(this.key(nsKind, namespace!))) {
+        return reply(
+          statusError(404, 'NotFound', `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' }),
+        );
+      }
+    }
+    const invalid = validateApplyBody(served, name, namespace, body);
+    if (invalid) {
+      return reply(invalid);
+    }
+    body.metadata = { ...body.metadata, name, ...(served.namespaced && { namespace }) };
+    const key = this.key(served, name, namespace);
+    const previous = this.store.get(key);
+    const computed = computeApply(served, previous, manager, body, forceParam === 'true');
+    if ('conflict' in computed) {
+      return reply(computed.conflict);
+    }
+    const { next, changed } = computed;
+    if (!changed) {
+      return [200, previous!.object];
+    }
+    if (served.kind === 'Namespace') {
+      next.object.status = { phase: 'Active' };
+    }
+    if (dryRun === 'All') {
+      finishStored(next, previous, previous?.object.metadata.resourceVersion);
+      return [previous ? 200 : 201, next.object];
+    }
+    finishStored(next, previous, String(++this.resourceVersion));
+    if (served.kind === 'CustomResourceDefinition') {
+      this.establish(next.object);
+    }
+    this.store.set(key, next);
+    this.writes.push(`${served.plural}/${namespace ?? ''}/${name}`);
+    return [previous ? 200 : 201, next.object];
+  }
+
+  /** A CRD is established at once here; a real server takes a moment, which the client polls for. */
+  private establish(crd: any): void {
+    const spec = crd.spec ?? {};
+    for (const version of spec.versions ?? []) {
+      const exists = this.kinds.some(
+        k => k.group === spec.group && k.version === version.name && k.kind === spec.names?.kind,
+      );
+      if (version.served !== false && !exists) {
+        this.kinds.push({
+          group: spec.group,
+          version: version.name,
+          kind: spec.names.kind,
+          plural: spec.names.plural,
+          namespaced: spec.scope !== 'Cluster',
+          hasStatus: Boolean(version.subresources?.status),
+        });
+      }
+    }
+    crd.status = {
+      acceptedNames: spec.names,
+      conditions: [
+        { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts' },
+        { type: 'Established', status: 'True', reason: 'InitialNamesAccepted' },
+      ],
+      storedVersions: (spec.versions ?? []).filter((v: any) => v.storage).map((v: any) => v.name),
+    };
+  }
+
+  private discovery(segments: string[]): unknown {
+    const groups = new Map<string, ServedKind[]>();
+    for (const k of this.kinds) {
+      const gv = groupVersionOf(k);
+      groups.set(gv, [...(groups.get(gv) ?? []), k]);
+    }
+    const resourceList = (gv: string) => ({
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: gv,
+      resources: (groups.get(gv) ?? []).flatMap(k => [
+        {
+          name: k.plural,
+          singularName: k.kind.toLowerCase(),
+          namespaced: k.namespaced,
+          kind: k.kind,
+          verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+        },
+        ...(k.hasStatus
+          ? [{ name: `${k.plural}/status`, singularName: '', namespaced: k.namespaced, kind: k.kind, verbs: ['get', 'patch', 'update'] }]
+          : []),
+      ]),
+    });
+    if (segments.length === 1 && segments[0] === 'api') {
+      return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }] };
+    }
+    if (segments.length === 2 && segments[0] === 'api' && groups.has(segments[1])) {
+      return resourceList(segments[1]);
+    }
+    if (segments.length === 1 && segments[0] === 'apis') {
+      const byGroup = new Map<string, string[]>();
+      for (const k of this.kinds.filter(x => x.group)) {
+        const versions = byGroup.get(k.group) ?? [];
+        if (!versions.includes(k.version)) {
+          byGroup.set(k.group, [...versions, k.version]);
+        }
+      }
+      return {
+        kind: 'APIGroupList',
+        apiVersion: 'v1',
+        groups: [...byGroup].map(([name, versions]) => ({
+          name,
+          versions: versions.map(version => ({ groupVersion: `${name}/${version}`, version })),
+          preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+        })),
+      };
+    }
+    if (segments.length === 3 && segments[0] === 'apis' && groups.has(`${segments[1]}/${segments[2]}`)) {
+      return resourceList(`${segments[1]}/${segments[2]}`);
+    }
+    return undefined;
+  }
+
+  private parseObjectPath(segments: string[]) {
+    let group: string;
+    let version: string;
+    let rest: string[];
+    if (segments[0] === 'api' && segments.length >= 2) {
+      [group, version, rest] = ['', segments[1], segments.slice(2)];
+    } else if (segments[0] === 'apis' && segments.length >= 3) {
+      [group, version, rest] = [segments[1], segments[2], segments.slice(3)];
+    } else {
+      return undefined;
+    }
+    const namespaced = rest[0] === 'namespaces' && rest.length >= 3;
+    const [namespace, plural, name, ...sub] = namespaced ? rest.slice(1) : [undefined, ...rest];
+    const served = this.kinds.find(k => k.group === group && k.version === version && k.plural === plural);
+    if (!served || !name || sub.length > 0 || served.namespaced !== namespaced) {
+      return undefined;
+    }
+    return { served, name: decodeURIComponent(name), namespace: namespace && decodeURIComponent(namespace) };
+  }
+}
+
+function reply(status: StatusBody): [number, StatusBody] {
+  return [status.code, status];
+}
+
+function notFound(served: ServedKind, name: string): StatusBody {
+  const resource = served.group ? `${served.plural}.${served.group}` : served.plural;
+  return statusError(404, 'NotFound', `${resource} "${name}" not found`, { name, group: served.group, kind: served.plural });
+}
