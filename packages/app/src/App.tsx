@@ -4,6 +4,7 @@ import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import meshPlugin from '@mesh-templates/plugin-mesh-frontend/alpha';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
@@ -16,6 +17,8 @@ export default createApp({
     orgPlugin,
     scaffolderPlugin,
     userSettingsPlugin,
+    // Mesh health card on the overview and the Mesh tab of clusters and Components.
+    meshPlugin,
     navModule,
     signInModule,
   ],

@@ -9,6 +9,7 @@ import allowAllPermissionPolicy from '@backstage/plugin-permission-backend-modul
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import meshBackend from '@mesh-templates/plugin-mesh-backend';
 
 /**
  * Every feature the backend runs, in one list, so tests boot exactly what production boots.
@@ -30,4 +31,6 @@ export const backendFeatures = [
   permissionBackend,
   // Allows every request: suitable for a local demo only (see README, "Permissions").
   allowAllPermissionPolicy,
+  // Mesh health from Prometheus at /api/mesh/health; clusters come from the `mesh` config block.
+  meshBackend,
 ];

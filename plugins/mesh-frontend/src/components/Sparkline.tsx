@@ -25,7 +25,8 @@ export function Sparkline(props: {
   const span = points[points.length - 1].t - t0 || 1;
   const max = Math.max(...points.map(p => p.v));
   const min = Math.min(...points.map(p => p.v));
-  const range = max - min;
+  // Below 1 % of the peak the wiggle is rate() rounding, not a trend: draw it flat.
+  const range = max - min > Math.abs(max) * 0.01 ? max - min : 0;
   const coords = points.map(p => {
     const x = ((p.t - t0) / span) * width;
     const y =

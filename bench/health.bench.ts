@@ -1,0 +1,234 @@
+/**
+ * Issue 6, "Done when" 4: the mesh health endpoint against the real-Prometheus fixture.
+ *
+ *   npm run bench:health            (BENCH_HEALTH_SECONDS=30 BENCH_HEALTH_RPS=200 by default)
+ *
+ * The endpoint is the plugin's own router on a local HTTP server; auth and catalog are stand-ins
+ * (the all-clusters route uses neither beyond the credentials check). 50 configured clusters point at
+ * the fixture's three Prometheus servers in turn, so the fan-out really sends 100 queries.
+ */
+import { ConfigReader } from '@backstage/config';
+import express from 'express';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { readMeshConfig } from '../plugins/mesh-backend/src/config/readMeshConfig';
+import { ClusterHealthCollector } from '../plugins/mesh-backend/src/health/ClusterHealthCollector';
+import { MeshHealthService } from '../plugins/mesh-backend/src/health/MeshHealthService';
+import { createRouter } from '../plugins/mesh-backend/src/service/router';
+import {
+  fixtureClusters,
+  startMeshFixture,
+} from '../plugins/mesh-backend/src/testing';
+
+const CLUSTERS = 50;
+const RUNS = 7;
+const WARM_REQUESTS = 1000;
+const LOAD_SECONDS = Number(process.env.BENCH_HEALTH_SECONDS ?? 30);
+const LOAD_RPS = Number(process.env.BENCH_HEALTH_RPS ?? 200);
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const noopLogger: any = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child: () => noopLogger,
+};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+const median = (values: number[]) => percentile(values, 50);
+
+async function startEndpoint(mesh: object) {
+  const meshConfig = readMeshConfig(new ConfigReader({ mesh }));
+  const health = new MeshHealthService(
+    meshConfig,
+    new ClusterHealthCollector({
+      thresholds: meshConfig.thresholds,
+      timeoutMs: meshConfig.clusterTimeoutMs,
+    }),
+  );
+  const router = await createRouter({
+    config: new ConfigReader({}),
+    logger: noopLogger,
+    httpAuth: {
+      credentials: async () => ({
+        $$type: '@backstage/BackstageCredentials',
+        principal: { type: 'service' },
+      }),
+    } as any,
+    catalog: {} as any,
+    health,
+  });
+  const app = express().use('/api/mesh', router);
+  const server = http.createServer(app);
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${
+    (server.address() as AddressInfo).port
+  }/api/mesh/health`;
+  return {
+    url,
+    close: () => new Promise<void>(resolve => server.close(() => resolve())),
+  };
+}
+
+function get(
+  url: string,
+): Promise<{ ms: number; status: number; body: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, res => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', chunk => (body += chunk));
+        res.on('end', () =>
+          resolve({
+            ms: performance.now() - started,
+            status: res.statusCode ?? 0,
+            body,
+          }),
+        );
+      })
+      .on('error', reject);
+  });
+}
+
+async function main() {
+  const fixture = await startMeshFixture({ maxLifetimeSec: 1800 });
+  const urls = fixtureClusters.map(c => fixture.prometheusUrls[c.name]);
+  const rows: Array<[string, string, string]> = [];
+  try {
+    // Slowest single cluster, cold: a fresh endpoint (empty cache) per run, one cluster configured.
+    const singles: Record<string, number[]> = {};
+    const cold50: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      for (const [i, cluster] of fixtureClusters.entries()) {
+        const endpoint = await startEndpoint({
+          clusters: [{ name: cluster.name, prometheus: { url: urls[i] } }],
+        });
+        const res = await get(endpoint.url);
+        (singles[cluster.name] ??= []).push(res.ms);
+        await endpoint.close();
+      }
+      const endpoint = await startEndpoint({
+        clusters: Array.from({ length: CLUSTERS }, (_, i) => ({
+          name: `cluster-${String(i).padStart(2, '0')}`,
+          prometheus: { url: urls[i % urls.length] },
+        })),
+      });
+      const res = await get(endpoint.url);
+      const body = JSON.parse(res.body);
+      if (
+        res.status !== 200 ||
+        body.clusters.length !== CLUSTERS ||
+        body.clusters.some((c: any) => c.status === 'unknown')
+      ) {
+        throw new Error(
+          `cold 50-cluster request failed: ${res.status} ${res.body.slice(
+            0,
+            300,
+          )}`,
+        );
+      }
+      cold50.push(res.ms);
+      await endpoint.close();
+    }
+    const slowestSingle = Math.max(...Object.values(singles).map(median));
+    const coldMedian = median(cold50);
+    rows.push([
+      'slowest single cluster, cold (median of 7)',
+      `${slowestSingle.toFixed(1)} ms`,
+      '',
+    ]);
+    rows.push([
+      `${CLUSTERS} clusters, cold (median of 7)`,
+      `${coldMedian.toFixed(1)} ms = ${(coldMedian / slowestSingle).toFixed(
+        2,
+      )}× slowest single`,
+      '≤ 1.3×',
+    ]);
+
+    // Warm: the same endpoint, cache filled, sequential requests.
+    const endpoint = await startEndpoint({
+      clusters: Array.from({ length: CLUSTERS }, (_, i) => ({
+        name: `cluster-${String(i).padStart(2, '0')}`,
+        prometheus: { url: urls[i % urls.length] },
+      })),
+    });
+    await get(endpoint.url);
+    const warm: number[] = [];
+    for (let i = 0; i < WARM_REQUESTS; i++)
+      warm.push((await get(endpoint.url)).ms);
+    rows.push([
+      `${CLUSTERS} clusters, warm, ${WARM_REQUESTS} sequential requests`,
+      `p50 ${median(warm).toFixed(2)} ms, p95 ${percentile(warm, 95).toFixed(
+        2,
+      )} ms`,
+      'p95 ≤ 10 ms',
+    ]);
+
+    // Open-loop load: requests start on schedule whether or not earlier ones finished.
+    const latencies: number[] = [];
+    let errors = 0;
+    const pending: Promise<void>[] = [];
+    const started = performance.now();
+    const total = LOAD_SECONDS * LOAD_RPS;
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / LOAD_RPS;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise(r => setTimeout(r, wait));
+      pending.push(
+        get(endpoint.url).then(
+          res => {
+            latencies.push(res.ms);
+            if (res.status !== 200) errors++;
+          },
+          () => {
+            errors++;
+          },
+        ),
+      );
+    }
+    await Promise.all(pending);
+    const elapsedSec = (performance.now() - started) / 1000;
+    rows.push([
+      `${CLUSTERS} clusters, ${LOAD_RPS} req/s for ${LOAD_SECONDS} s (cache refreshes every 15 s)`,
+      `${total} requests in ${elapsedSec.toFixed(1)} s (${(
+        total / elapsedSec
+      ).toFixed(0)} req/s), ${errors} errors, p50 ${median(latencies).toFixed(
+        2,
+      )} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${Math.max(
+        ...latencies,
+      ).toFixed(1)} ms`,
+      '0 errors',
+    ]);
+    await endpoint.close();
+  } finally {
+    agent.destroy();
+    await fixture.stop();
+  }
+  process.stdout.write(
+    [
+      '## Mesh health endpoint (issue 6)',
+      '',
+      `\`GET /api/mesh/health\` with ${CLUSTERS} configured clusters pointing in turn at the fixture's three real`,
+      'Prometheus servers (two queries per cluster), against the slowest single cluster measured in the same run;',
+      'then the warm (cached) endpoint, sequentially and under open-loop load.',
+      '',
+      '| measurement | result | bar |',
+      '|---|---|---|',
+      ...rows.map(row => `| ${row.join(' | ')} |`),
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
