@@ -8,6 +8,23 @@ function byPath(a: BundleFile, b: BundleFile): number {
   return a.path > b.path ? 1 : 0;
 }
 
+/**
+ * Refuses a path that could leave the bundle folder or alias another file: absolute paths, `..`
+ * and `.` segments, empty segments and backslashes.
+ */
+function assertSafeRelativePath(filePath: string, what: string): void {
+  const segments = filePath.split('/');
+  if (
+    filePath === '' ||
+    filePath.includes('\\') ||
+    segments.some(segment => segment === '' || segment === '.' || segment === '..')
+  ) {
+    throw new Error(
+      `${what} ${JSON.stringify(filePath)} must be a relative path of plain segments (no "..", ".", empty segments, backslashes or leading "/")`,
+    );
+  }
+}
+
 /** Path of the machine-readable index at the bundle root. */
 export const BUNDLE_INDEX_FILE = 'bundle-index.json';
 
@@ -29,8 +46,10 @@ export function renderMeshBundle(spec: MeshClusterSpec): MeshBundle {
   };
   const paths = new Set<string>();
   for (const member of members) {
+    assertSafeRelativePath(member.targetPath, 'gitops.targetPath');
     const tree = renderClusterTree(spec, member);
     for (const file of tree.files) {
+      assertSafeRelativePath(file.path, 'bundle file path');
       if (paths.has(file.path)) {
         throw new Error(`two clusters render the same file ${file.path}; give each cluster its own gitops.targetPath folder`);
       }

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderMeshBundle } from './renderMeshBundle';
+import { loadExampleSpecs, variantSpecs } from './__testUtils__/exampleSpecs';
+
+const GOLDEN_DIR = path.join(__dirname, '__fixtures__', 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+function readTree(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        walk(child);
+      } else {
+        files.set(child, fs.readFileSync(path.join(root, child), 'utf8'));
+      }
+    }
+  };
+  walk('');
+  return files;
+}
+
+describe('renderMeshBundle golden files', () => {
+  const examples = [...loadExampleSpecs(), ...variantSpecs()];
+
+  it('covers every example spec', () => {
+    // GIVEN the example specs folder WHEN listing it THEN the five seeds and the 3-cluster mesh are there
+    expect(loadExampleSpecs().map(e => e.name)).toEqual([
+      'multi-primary-3-clusters',
+      'seed-000-rancher-day2',
+      'seed-001-rke2-otel-tempo',
+      'seed-002-kiali-jaeger',
+      'seed-003-prometheus-monitoring',
+      'seed-004-rancher-multicluster',
+    ]);
+  });
+
+  it.each(examples.map(e => [e.name, e.spec] as const))(
+    '%s renders byte-for-byte as its golden files',
+    (name, spec) => {
+      // GIVEN an example spec
+      // WHEN it is rendered
+      const bundle = renderMeshBundle(spec);
+      const rendered = new Map(bundle.files.map(f => [f.path, f.content]));
+      const goldenRoot = path.join(GOLDEN_DIR, name);
+      if (UPDATE) {
+        fs.rmSync(goldenRoot, { recursive: true, force: true });
+        for (const [file, content] of rendered) {
+          fs.mkdirSync(path.dirname(path.join(goldenRoot, file)), { recursive: true });
+          fs.writeFileSync(path.join(goldenRoot, file), content);
+        }
+      }
+      // THEN the same files exist with identical bytes
+      const golden = readTree(goldenRoot);
+      expect([...rendered.keys()].sort()).toEqual([...golden.keys()].sort());
+      for (const [file, content] of rendered) {
+        expect({ file, content }).toEqual({ file, content: golden.get(file) });
+      }
+    },
+  );
+
+  it.each(examples.map(e => [e.name, e.spec] as const))(
+    '%s renders identical bytes twice',
+    (_name, spec) => {
+      // GIVEN one spec WHEN rendered twice THEN every file is byte-identical
+      const first = renderMeshBundle(spec);
+      const second = renderMeshBundle(structuredClone(spec));
+      expect(second.files).toEqual(first.files);
+      expect(second.files.length).toBeGreaterThan(5);
+    },
+  );
+});
