@@ -37,9 +37,16 @@ const columns: TableColumn<ClusterHealth>[] = [
   {
     title: 'Status',
     field: 'status',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: c => <HealthStatusChip status={c.status} />,
   },
-  { title: 'Cluster', field: 'name', render: c => <ClusterCell cluster={c} /> },
+  {
+    title: 'Cluster',
+    field: 'name',
+    // Reasons are sentences: give them room rather than a word per line.
+    cellStyle: { minWidth: 260 },
+    render: c => <ClusterCell cluster={c} />,
+  },
   {
     title: 'istiod',
     render: c => c.controlPlane.versions.join(', ') || NO_DATA,
