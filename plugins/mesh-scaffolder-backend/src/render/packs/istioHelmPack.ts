@@ -8,8 +8,13 @@ export const istioHelmPack: TemplatePack = {
     if (istio.installMethod !== 'helm') {
       return [];
     }
+    // The primary's injector serves a remote under a path naming the remote's cluster and network.
+    const data = {
+      remoteInjectionPath: `/inject/cluster/${cluster.name}/net/${cluster.network}`,
+    };
     const common = {
       type: 'helmValues' as const,
+      data,
       component: 'istio' as const,
       chartVersion: istio.version,
       namespace: istio.namespace,
