@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import yaml from 'yaml';
 import { computeApply, finishStored, StoredObject } from './contractApply';
+import { jsonClone } from './contractFieldPaths';
 import { BUILTIN_KINDS, groupVersionOf, ServedKind } from './contractKinds';
 import { statusError, StatusBody } from './contractStatus';
 import { validateApplyBody } from './contractValidation';
@@ -53,6 +54,10 @@ export class ContractApiServer {
   ) {
     this.kinds = [...BUILTIN_KINDS, ...(options.customKinds ?? [])];
     this.delayMs = options.delayMs ?? 0;
+    // Every real cluster starts with these.
+    for (const name of ['default', 'kube-system', 'kube-public']) {
+      this.applyAs('kube-apiserver', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    }
   }
 
   static async start(options: ContractApiServerOptions): Promise<ContractApiServer> {
@@ -84,19 +89,22 @@ export class ContractApiServer {
   getObject(apiVersion: string, kind: string, name: string, namespace?: string): any {
     const served = this.kinds.find(k => groupVersionOf(k) === apiVersion && k.kind === kind);
     const stored = served && this.store.get(this.key(served, name, namespace));
-    return stored ? structuredClone(stored.object) : undefined;
+    return stored ? jsonClone(stored.object) : undefined;
   }
 
   allObjects(): any[] {
-    return [...this.store.values()].map(s => structuredClone(s.object));
+    return [...this.store.values()].map(s => jsonClone(s.object));
   }
 
-  /** Applies as another field manager, the way a person with kubectl would. */
-  applyAs(manager: string, object: any): void {
+  /**
+   * Applies as another field manager, the way a person with `kubectl apply --server-side` would;
+   * `force` is `--force-conflicts`.
+   */
+  applyAs(manager: string, object: any, force = false): void {
     const served = this.servedFor(object.apiVersion, object.kind);
     const key = this.key(served, object.metadata.name, object.metadata.namespace);
     const previous = this.store.get(key);
-    const computed = computeApply(served, previous, manager, object, false);
+    const computed = computeApply(served, previous, manager, object, force);
     if ('conflict' in computed) {
       throw new Error(computed.conflict.message);
     }
@@ -111,7 +119,7 @@ export class ContractApiServer {
     if (!stored) {
       throw new Error(`no ${kind} ${namespace ?? ''}/${name} stored`);
     }
-    stored.object.status = structuredClone(status);
+    stored.object.status = jsonClone(status);
     stored.object.metadata.resourceVersion = String(++this.resourceVersion);
   }
 

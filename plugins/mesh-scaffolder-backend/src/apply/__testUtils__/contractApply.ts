@@ -10,6 +10,7 @@ import {
   sameValue,
   setAt,
   toFieldsV1,
+  jsonClone,
 } from './contractFieldPaths';
 import { statusError, StatusBody } from './contractStatus';
 
@@ -79,7 +80,7 @@ export function computeApply(
     };
   }
 
-  const result: Record<string, any> = structuredClone(previous);
+  const result: Record<string, any> = jsonClone(previous);
   const newKeys = new Set(newPaths.map(pathKey));
   const ownedByOthers = (path: FieldPath) =>
     [...owners].some(([m, o]) => m !== manager && o.paths.some(q => related(path, q)));

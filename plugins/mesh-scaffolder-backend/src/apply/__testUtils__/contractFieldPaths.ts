@@ -43,7 +43,7 @@ export function setAt(object: Record<string, unknown>, path: FieldPath, value: u
     }
     node = node[key] as Record<string, unknown>;
   }
-  node[path[path.length - 1]] = structuredClone(value);
+  node[path[path.length - 1]] = jsonClone(value);
 }
 
 /** Removes a field and any maps it leaves empty. */
@@ -83,3 +83,10 @@ export function toFieldsV1(paths: FieldPath[]): Record<string, unknown> {
   }
   return root;
 }
+
+/**
+ * Objects here are JSON; a JSON round trip keeps clones in this realm, where structuredClone under
+ * Jest would create objects whose prototypes fail strict deep equality.
+ */
+export const jsonClone = <T>(value: T): T =>
+  value === undefined ? value : JSON.parse(JSON.stringify(value));
