@@ -46,4 +46,6 @@ export interface GitopsRepository {
   findOpenChangeRequest(branch: string, base: string): Promise<ChangeRequest | undefined>;
   openChangeRequest(branch: string, base: string, content: ChangeRequestContent): Promise<ChangeRequest>;
   updateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<ChangeRequest>;
+  /** Adds labels, assignees and reviewers where the host needs separate calls for them. */
+  decorateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<void>;
 }

@@ -17,8 +17,8 @@ function isIndexEntry(value: unknown): value is BundleIndexEntry {
 }
 
 /**
- * Reads `bundle-index.json` (a list of index rows, or an object holding it under `index` or
- * `entries`). A bundle without an index still gets a pull request; its body then says the object
+ * Reads `bundle-index.json` (`{ clusters, objects }` as the renderer writes it, or a bare list of
+ * rows). A bundle without an index still gets a pull request; its body then says the object
  * table is missing instead of guessing.
  */
 export async function readBundleIndex(
@@ -36,11 +36,10 @@ export async function readBundleIndex(
   } catch (error) {
     throw new InputError(`${bundleIndexFileName} is not valid JSON: ${(error as Error).message}`);
   }
-  const holder = parsed as { index?: unknown; entries?: unknown };
-  const rows = Array.isArray(parsed) ? parsed : holder?.index ?? holder?.entries;
+  const rows = Array.isArray(parsed) ? parsed : (parsed as { objects?: unknown })?.objects;
   if (!Array.isArray(rows) || !rows.every(isIndexEntry)) {
     throw new InputError(
-      `${bundleIndexFileName} must be a list of rows with cluster, component, file, apiVersion, kind and name`,
+      `${bundleIndexFileName} must be { clusters, objects } with objects rows of cluster, component, file, apiVersion, kind and name`,
     );
   }
   return rows;

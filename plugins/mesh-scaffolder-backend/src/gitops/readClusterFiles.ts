@@ -16,8 +16,9 @@ async function isDirectory(dir: string): Promise<boolean> {
 }
 
 /**
- * Finds the folder of one cluster inside the bundle: an explicit `clusterPath`, else the bundle's
- * own `clusters/<cluster>` tree, else a tree already laid out at the repository target path.
+ * Finds the folder of one cluster inside the bundle: an explicit `clusterPath`, else the tree at
+ * the repository target path (the renderer lays the bundle out as the repository will hold it),
+ * else a plain `clusters/<cluster>` tree.
  */
 export async function findClusterDirectory(options: {
   bundleDir: string;
@@ -28,7 +29,7 @@ export async function findClusterDirectory(options: {
   const { bundleDir, cluster, targetPath, clusterPath } = options;
   const candidates = clusterPath
     ? [clusterPath]
-    : [...new Set([`clusters/${cluster}`, targetPath])];
+    : [...new Set([targetPath, `clusters/${cluster}`])];
   for (const candidate of candidates) {
     const dir = resolveSafeChildPath(bundleDir, candidate);
     if (await isDirectory(dir)) {

@@ -110,6 +110,17 @@ export async function syncPullRequest(options: SyncOptions): Promise<SyncOutcome
     });
   }
 
+  if (request && (edited || !open)) {
+    const decorated = request;
+    await checkpoint({
+      key: `${prefix}.decorate.${decorated.number}`,
+      fn: async () => {
+        await repository.decorateChangeRequest(decorated, content);
+        return true;
+      },
+    });
+  }
+
   let result: SyncResult;
   if (!initial.hadOpenRequest) {
     result = initial.hadChanges ? 'created' : 'unchanged';

@@ -158,7 +158,6 @@ export class GithubRepository implements GitopsRepository {
         draft: content.draft,
       }),
     );
-    await this.decorate(pull.number, content);
     return toChangeRequest(pull);
   }
 
@@ -171,12 +170,12 @@ export class GithubRepository implements GitopsRepository {
         body: content.body,
       }),
     );
-    await this.decorate(pull.number, content);
     return toChangeRequest(pull);
   }
 
   /** Labels, assignees and reviewers are additive on GitHub, so repeating them is harmless. */
-  private async decorate(number: number, content: ChangeRequestContent): Promise<void> {
+  async decorateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<void> {
+    const number = request.number;
     if (content.labels.length > 0) {
       await callHost(`Labelling pull request #${number}`, this.secrets, () =>
         this.octokit.rest.issues.addLabels({ ...this.repoParams, issue_number: number, labels: content.labels }),
