@@ -1,0 +1,146 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyMeshBundle, ApplyMeshBundleOptions } from './applyMeshBundle';
+import {
+  ContractCluster,
+  kubernetesConfigFor,
+  startContractClusters,
+} from './__testUtils__/contractClusters';
+import { ENGINE_KINDS } from './__testUtils__/contractKinds';
+import { deployment, helmRelease, namespace, writeHandMadeBundle } from './__testUtils__/handMadeBundle';
+
+describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () => {
+  const mockDir = createMockDirectory();
+  let clusters: ContractCluster[] = [];
+  let logs: string[];
+
+  beforeEach(() => {
+    mockDir.clear();
+    logs = [];
+  });
+  afterEach(async () => {
+    await Promise.all(clusters.map(c => c.server.stop()));
+  });
+
+  const run = (overrides: Partial<ApplyMeshBundleOptions>) =>
+    applyMeshBundle({
+      config: kubernetesConfigFor(clusters),
+      bundleDir: mockDir.path,
+      clusters: clusters.map(c => c.name),
+      dryRunOnly: false,
+      force: false,
+      remoteSecrets: false,
+      log: message => logs.push(message),
+      ...overrides,
+    });
+
+  it('waits for Deployments and HelmReleases, logs each as it becomes ready and reports the rest', async () => {
+    // GIVEN a cluster with Flux and a bundle with a Deployment and a HelmRelease
+    clusters = await startContractClusters(['lab'], { customKinds: [ENGINE_KINDS.fluxHelmRelease] });
+    const { server } = clusters[0];
+    await writeHandMadeBundle(mockDir.path, {
+      lab: [namespace('istio-system'), deployment('web', 'istio-system'), helmRelease('istiod', 'istio-system')],
+    });
+
+    // WHEN it is applied with a wait, and the Deployment becomes available while waiting
+    const pending = run({ waitTimeoutSeconds: 1, readinessPollMs: 50 });
+    while (!server.getObject('apps/v1', 'Deployment', 'web', 'istio-system')) {
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
+    server.setStatus('apps/v1', 'Deployment', 'web', 'istio-system', {
+      conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }],
+    });
+    const [report] = await pending;
+
+    // THEN the Deployment is logged ready and the HelmRelease reported as not ready in time
+    expect(logs).toContain('lab: ready: Deployment istio-system/web (Available=True (MinimumReplicasAvailable))');
+    expect(report.notReady).toEqual(['HelmRelease istio-system/istiod: no Ready condition yet']);
+    expect(logs.some(l => l.startsWith('lab: waiting up to 1 s for 2 objects'))).toBe(true);
+  });
+
+  it('applies a CRD from the bundle first, then its custom resources once the kind is served', async () => {
+    clusters = await startContractClusters(['lab']);
+    const { server } = clusters[0];
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'meshprobes.example.io' },
+      spec: {
+        group: 'example.io',
+        scope: 'Namespaced',
+        names: { kind: 'MeshProbe', plural: 'meshprobes', singular: 'meshprobe' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } }],
+      },
+    };
+    const probe = { apiVersion: 'example.io/v1', kind: 'MeshProbe', metadata: { name: 'p', namespace: 'default' }, spec: { target: 'istiod' } };
+    await writeHandMadeBundle(mockDir.path, { lab: [probe, crd] });
+
+    const [report] = await run({});
+
+    expect(report.results.map(r => [r.kind, r.outcome])).toEqual([
+      ['MeshProbe', 'created'],
+      ['CustomResourceDefinition', 'created'],
+    ]);
+    expect(server.writes).toEqual(['customresourcedefinitions//meshprobes.example.io', 'meshprobes/default/p']);
+  });
+
+  it('creates remote secrets for a two-cluster mesh in each peer; tokens appear nowhere else', async () => {
+    // GIVEN two clusters of one mesh and their bundle trees
+    clusters = await startContractClusters(['east', 'west']);
+    await writeHandMadeBundle(mockDir.path, {
+      east: [namespace('istio-system')],
+      west: [namespace('istio-system')],
+    });
+    const [east, west] = clusters;
+
+    // WHEN the bundle is applied to both with remote secrets
+    const reports = await run({ remoteSecrets: true });
+
+    // THEN each cluster holds the other's remote secret, in the shape istiod reads
+    for (const [here, peer] of [[east, west], [west, east]]) {
+      const secret = here.server.getObject('v1', 'Secret', `istio-remote-secret-${peer.name}`, 'istio-system');
+      expect(secret.metadata.labels).toEqual({ 'istio/multiCluster': 'true' });
+      expect(secret.metadata.annotations).toEqual({ 'networking.istio.io/cluster': peer.name });
+      const kubeconfig = Buffer.from(secret.data[peer.name], 'base64').toString('utf8');
+      expect(kubeconfig).toContain(`server: ${peer.server.url}`);
+      expect(kubeconfig).toContain(`token: ${peer.token}`);
+      expect(kubeconfig).toContain('certificate-authority-data: ');
+      expect(here.server.getObject('v1', 'Secret', `istio-remote-secret-${here.name}`, 'istio-system')).toBeUndefined();
+    }
+    // AND no token is in the workspace, the logs, the reports or any error text
+    const tokens = clusters.map(c => c.token);
+    const workspaceText = readTree(mockDir.path);
+    const everything = [workspaceText, logs.join('\n'), JSON.stringify(reports)].join('\n');
+    for (const token of tokens) {
+      expect(everything).not.toContain(token);
+      expect(everything).not.toContain(Buffer.from(token).toString('base64'));
+    }
+    expect(reports.flatMap(r => r.results).filter(r => r.kind === 'Secret').map(r => [r.cluster, r.name, r.outcome])).toEqual([
+      ['east', 'istio-remote-secret-west', 'created'],
+      ['west', 'istio-remote-secret-east', 'created'],
+    ]);
+  });
+
+  it('keeps tokens out of errors when a peer rejects the token', async () => {
+    clusters = await startContractClusters(['east', 'west']);
+    await writeHandMadeBundle(mockDir.path, { east: [namespace('istio-system')], west: [namespace('istio-system')] });
+    // west's token in config no longer matches what its API server accepts
+    const config = kubernetesConfigFor([clusters[0], { ...clusters[1], token: 'stale-token-of-west-1234' }]);
+    const error = await run({ config, remoteSecrets: true }).then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(String(error?.message)).toMatch(/Discovery \/api on cluster "west" failed: HTTP 401/);
+    expect(String(error?.message)).not.toContain('stale-token-of-west-1234');
+    expect(logs.join('\n')).not.toContain('stale-token-of-west-1234');
+  });
+});
+
+function readTree(dir: string): string {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile())
+    .map(entry => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
+    .join('\n');
+}
