@@ -108,15 +108,18 @@ export async function startGithubContractServer(options: {
         body: { full_name: fullName, default_branch: repo.defaultBranch, html_url: `${webBaseUrl}/${fullName}`, private: true },
       };
     }
-    if (req.method === 'GET' && rest[0] === 'git' && rest[1] === 'ref' && rest[2] === 'heads') {
-      const branch = rest.slice(3).join('/');
+    // Octokit sends `heads/<branch>` percent-encoded as one segment; GitHub accepts both forms.
+    const refPath = rest.slice(2).join('/');
+    const refBranch = refPath.startsWith('heads/') ? refPath.slice('heads/'.length) : undefined;
+    if (req.method === 'GET' && rest[0] === 'git' && rest[1] === 'ref' && refBranch) {
+      const branch = refBranch;
       const sha = branches.get(branch);
       return sha
         ? { status: 200, body: { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } } }
         : notFound;
     }
-    if (req.method === 'PATCH' && rest[0] === 'git' && rest[1] === 'refs' && rest[2] === 'heads') {
-      const branch = rest.slice(3).join('/');
+    if (req.method === 'PATCH' && rest[0] === 'git' && rest[1] === 'refs' && refBranch) {
+      const branch = refBranch;
       const current = branches.get(branch);
       if (!current) return validation('Reference does not exist');
       if (!store.commit(body.sha)) return validation('Object does not exist');

@@ -1,0 +1,120 @@
+import { InputError } from '@backstage/errors';
+import { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import { BundleIndexEntry } from '../bundle/meshBundle';
+import { targetPathFor } from '../render/meshMembers';
+import { catalogInfoFileName, renderCatalogInfo } from './catalogInfo';
+import { GitopsFile } from './gitopsFile';
+import { ChangeRequestContent } from './gitopsRepository';
+import { meshFactsFromIndex, meshFactsFromSpec } from './meshFacts';
+import { pullRequestBody } from './pullRequestBody';
+import { findClusterDirectory, readClusterFiles } from './readClusterFiles';
+import { readBundleIndex } from './readBundleIndex';
+import { checkClusterName, checkTargetPath, clusterBranchName, joinRepositoryPath } from './repositoryPaths';
+import { ValidationInput } from './validationSection';
+
+export interface PullRequestPlanInput {
+  /** Folder holding the rendered bundle (bundle-index.json and the cluster trees). */
+  bundleDir: string;
+  cluster?: string;
+  targetPath?: string;
+  clusterPath?: string;
+  spec?: MeshClusterSpec;
+  validation?: ValidationInput;
+  baseBranch?: string;
+  title?: string;
+  commitMessage?: string;
+  draft?: boolean;
+  labels?: string[];
+  reviewers?: string[];
+  assignees?: string[];
+  /** Owner of the cluster's catalog entity. */
+  owner: string;
+  system?: string;
+}
+
+export interface PullRequestPlan {
+  cluster: string;
+  branch: string;
+  targetPath: string;
+  baseBranch?: string;
+  title: string;
+  commitMessage: string;
+  /** Every file the request writes, with repository paths, catalog-info.yaml included. */
+  files: GitopsFile[];
+  content: (baseBranch: string) => ChangeRequestContent;
+}
+
+function chooseCluster(input: PullRequestPlanInput, index: BundleIndexEntry[] | undefined): string {
+  if (input.cluster) {
+    return checkClusterName(input.cluster);
+  }
+  if (input.spec) {
+    return input.spec.cluster.name;
+  }
+  const clusters = [...new Set((index ?? []).map(e => e.cluster))];
+  if (clusters.length === 1) {
+    return clusters[0];
+  }
+  throw new InputError(
+    `cluster: say which cluster's tree to propose${clusters.length > 1 ? ` (the bundle has ${clusters.join(', ')})` : ''}`,
+  );
+}
+
+/**
+ * Everything the pull/merge request will contain, computed from the workspace alone — no host is
+ * contacted, which is what lets the template editor's dry-run show it without credentials.
+ */
+export async function planPullRequest(input: PullRequestPlanInput): Promise<PullRequestPlan> {
+  const index = await readBundleIndex(input.bundleDir);
+  const cluster = chooseCluster(input, index);
+  const targetPath = checkTargetPath(
+    input.targetPath ?? (input.spec ? targetPathFor(input.spec, cluster) : `clusters/${cluster}`),
+  );
+  const clusterDir = await findClusterDirectory({
+    bundleDir: input.bundleDir,
+    cluster,
+    targetPath,
+    clusterPath: input.clusterPath,
+  });
+  const treeFiles = (await readClusterFiles(clusterDir)).filter(f => f.path !== catalogInfoFileName);
+  const catalogInfo = renderCatalogInfo({
+    cluster,
+    owner: input.owner,
+    system: input.system,
+    meshId: input.spec?.mesh.id,
+  });
+  const files = [...treeFiles, { path: catalogInfoFileName, content: catalogInfo }]
+    .map(f => ({ path: joinRepositoryPath(targetPath, f.path), content: f.content }))
+    .sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
+
+  const entries = index?.filter(e => e.cluster === cluster);
+  const facts = input.spec ? meshFactsFromSpec(input.spec) : meshFactsFromIndex(entries ?? []);
+  const title =
+    input.title ??
+    (facts.istioVersion ? `Istio ${facts.istioVersion} mesh for cluster ${cluster}` : `Istio mesh for cluster ${cluster}`);
+  return {
+    cluster,
+    branch: clusterBranchName(cluster),
+    targetPath,
+    baseBranch: input.baseBranch ?? input.spec?.gitops.branch,
+    title,
+    commitMessage: input.commitMessage ?? `${title}\n\nRendered by the Backstage mesh:gitops:pull-request action.`,
+    files,
+    content: baseBranch => ({
+      title,
+      body: pullRequestBody({
+        cluster,
+        targetPath,
+        baseBranch,
+        facts,
+        entries,
+        files: files.map(f => f.path),
+        validation: input.validation,
+      }),
+      draft: input.draft ?? false,
+      labels: input.labels ?? [],
+      reviewers: input.reviewers ?? [],
+      assignees: input.assignees ?? [],
+    }),
+  };
+}
