@@ -1,0 +1,81 @@
+import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import yaml from 'yaml';
+import {
+  ContractCluster,
+  kubernetesConfigFor,
+  startContractClusters,
+} from '../apply/__testUtils__/contractClusters';
+import { deployment, namespace, writeHandMadeBundle } from '../apply/__testUtils__/handMadeBundle';
+import { createMeshClusterApplyAction } from './clusterApply';
+import { examples } from './clusterApply.examples';
+
+describe('mesh:cluster:apply examples', () => {
+  const mockDir = createMockDirectory();
+  let clusters: ContractCluster[];
+
+  beforeEach(async () => {
+    mockDir.clear();
+    clusters = await startContractClusters(['lab', 'east', 'west']);
+    const tree = (name: string) => [namespace('istio-system'), deployment(`probe-${name}`, 'istio-system')];
+    await writeHandMadeBundle(mockDir.path, { lab: tree('lab'), east: tree('east'), west: tree('west') });
+    await writeHandMadeBundle(mockDir.resolve('bundle'), { lab: tree('lab') });
+  });
+  afterEach(async () => {
+    await Promise.all(clusters.map(c => c.server.stop()));
+  });
+
+  const runExample = async (i: number) => {
+    const action = createMeshClusterApplyAction({
+      config: kubernetesConfigFor(clusters),
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    });
+    const ctx = createMockActionContext({
+      input: yaml.parse(examples[i].example).steps[0].input,
+      workspacePath: mockDir.path,
+    });
+    await action.handler(ctx as any);
+    return ctx;
+  };
+  const server = (name: string) => clusters.find(c => c.name === name)!.server;
+
+  it('applies to one cluster', async () => {
+    const ctx = await runExample(0);
+    expect(ctx.output).toHaveBeenCalledWith('summary', 'lab: 2 created');
+    expect(server('lab').writes).toEqual(['namespaces//istio-system', 'deployments/istio-system/probe-lab']);
+  });
+
+  it('previews with a server dry-run from a sub-folder', async () => {
+    const ctx = await runExample(1);
+    expect(ctx.output).toHaveBeenCalledWith('summary', 'lab (server dry-run): 1 created, 1 skipped');
+    expect(server('lab').writes).toEqual([]);
+  });
+
+  it('applies a two-cluster mesh with remote secrets and waits for readiness', async () => {
+    // The deployments report Available as soon as they exist, as a controller would.
+    const markAvailable = setInterval(() => {
+      for (const name of ['east', 'west']) {
+        if (server(name).getObject('apps/v1', 'Deployment', `probe-${name}`, 'istio-system')) {
+          server(name).setStatus('apps/v1', 'Deployment', `probe-${name}`, 'istio-system', {
+            conditions: [{ type: 'Available', status: 'True' }],
+          });
+        }
+      }
+    }, 20);
+    try {
+      const ctx = await runExample(2);
+      expect(ctx.output).toHaveBeenCalledWith('summary', 'east: 3 created\nwest: 3 created');
+    } finally {
+      clearInterval(markAvailable);
+    }
+    expect(server('east').getObject('v1', 'Secret', 'istio-remote-secret-west', 'istio-system')).toBeDefined();
+    expect(server('west').getObject('v1', 'Secret', 'istio-remote-secret-east', 'istio-system')).toBeDefined();
+  });
+
+  it('applies with force', async () => {
+    const ctx = await runExample(3);
+    expect(ctx.output).toHaveBeenCalledWith('summary', 'lab: 2 created');
+    expect(server('lab').requests.filter(r => r.method === 'PATCH').every(r => r.query.force === 'true')).toBe(true);
+  });
+});

@@ -1,0 +1,150 @@
+import { PermissionsService, resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { applyMeshBundle } from '../apply/applyMeshBundle';
+import { ClusterApplyReport, describeResult, hasFailures } from '../apply/applyResult';
+import { findApplyCluster } from '../apply/clusterConfig';
+import { describePlan } from '../apply/describePlan';
+import { KubeClientFactory } from '../apply/kubeClient';
+import { loadBundleObjects } from '../apply/loadBundleObjects';
+import { meshClusterApplyPermission } from '../apply/permissions';
+import { examples } from './clusterApply.examples';
+
+export interface MeshClusterApplyActionOptions {
+  /** Root config: clusters come from `kubernetes.clusterLocatorMethods`. */
+  config: Config;
+  permissions: PermissionsService;
+  /** Replaces the `@kubernetes/client-node` based client, for tests. */
+  kubeClientFactory?: KubeClientFactory;
+}
+
+/**
+ * `mesh:cluster:apply`: applies a rendered mesh bundle directly to clusters with server-side
+ * apply, for lab and development clusters that should not wait for a GitOps merge. Guarded by the
+ * `mesh.cluster.apply` permission, checked with the credentials of the user who started the task.
+ */
+export function createMeshClusterApplyAction(options: MeshClusterApplyActionOptions) {
+  const { config, permissions, kubeClientFactory } = options;
+  return createTemplateAction({
+    id: 'mesh:cluster:apply',
+    description:
+      'Applies a mesh bundle from the workspace to clusters of the kubernetes config with ' +
+      'server-side apply: a server dry-run of the whole bundle first, then CRDs and namespaces, ' +
+      'cluster-scoped and namespaced objects in order; optional readiness wait and Istio remote ' +
+      'secrets. Needs the mesh.cluster.apply permission.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        clusters: z =>
+          z
+            .array(z.string().min(1))
+            .min(1)
+            .describe('Target clusters, by name in kubernetes.clusterLocatorMethods (type: config); each must have a tree in the bundle'),
+        bundlePath: z =>
+          z.string().optional().describe('Workspace folder holding bundle-index.json; defaults to the workspace root'),
+        dryRunOnly: z =>
+          z.boolean().default(false).describe('Only run the server dry-run (dryRun=All) and report what would change'),
+        force: z =>
+          z.boolean().default(false).describe('Take fields owned by other field managers instead of failing with a conflict'),
+        wait: z =>
+          z.boolean().default(false).describe('Wait until Deployments are Available, HelmReleases Ready, Applications Healthy and custom resources Ready'),
+        timeoutSeconds: z =>
+          z.number().int().min(1).max(3600).default(300).describe('How long `wait` waits, in seconds'),
+        remoteSecrets: z =>
+          z.boolean().default(false).describe('Create Istio remote secrets so each target cluster discovers the others (multi-cluster without Git)'),
+      },
+      output: {
+        results: z =>
+          z
+            .array(
+              z.object({
+                cluster: z.string(),
+                apiVersion: z.string(),
+                kind: z.string(),
+                name: z.string(),
+                namespace: z.string().optional(),
+                file: z.string().optional(),
+                outcome: z.enum(['created', 'configured', 'unchanged', 'failed', 'skipped']),
+                reason: z.string().optional(),
+              }),
+            )
+            .describe('One row per object and cluster: created, configured, unchanged, failed (with reason) or skipped'),
+        summary: z => z.string().describe('One line per cluster: counts by outcome'),
+      },
+    },
+    async handler(ctx) {
+      const decision = await permissions.authorize([{ permission: meshClusterApplyPermission }], {
+        credentials: await ctx.getInitiatorCredentials(),
+      });
+      if (decision[0]?.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          'You are not allowed to apply mesh bundles to clusters (permission mesh.cluster.apply); ask a platform engineer, or use the GitOps pull request',
+        );
+      }
+      const bundleDir = resolveSafeChildPath(ctx.workspacePath, ctx.input.bundlePath ?? '.');
+
+      if (ctx.isDryRun) {
+        const plans = [];
+        for (const cluster of ctx.input.clusters) {
+          const target = findApplyCluster(config, cluster);
+          plans.push({ target, ...describePlan(cluster, await loadBundleObjects(bundleDir, cluster)) });
+        }
+        for (const plan of plans) {
+          ctx.logger.info(`${plan.text}\n  to ${plan.target.url}`);
+        }
+        ctx.output('results', plans.flatMap(p => p.results));
+        ctx.output('summary', plans.map(p => `${p.target.name}: ${p.results.length} objects would be applied to ${p.target.url}`).join('\n'));
+        return;
+      }
+
+      const reports = await ctx.checkpoint({
+        key: `mesh-cluster-apply-${ctx.input.clusters.join('-')}`,
+        fn: async () =>
+          (await applyMeshBundle({
+            config,
+            bundleDir,
+            clusters: ctx.input.clusters,
+            // Defaults are repeated here: a handler may be called with the raw step input.
+            dryRunOnly: ctx.input.dryRunOnly === true,
+            force: ctx.input.force === true,
+            remoteSecrets: ctx.input.remoteSecrets === true,
+            ...(ctx.input.wait === true && { waitTimeoutSeconds: ctx.input.timeoutSeconds ?? 300 }),
+            log: message => ctx.logger.info(message),
+            kubeClientFactory,
+          })) as any,
+      }) as ClusterApplyReport[];
+
+      const summary = reports.map(summarize).join('\n');
+      ctx.logger.info(summary);
+      ctx.output('results', reports.flatMap(r => r.results));
+      ctx.output('summary', summary);
+      const failed = reports.filter(hasFailures);
+      if (failed.length > 0) {
+        throw new Error(`Apply did not succeed:\n${failed.map(describeFailures).join('\n')}`);
+      }
+    },
+  });
+}
+
+function summarize(report: ClusterApplyReport): string {
+  const counts = new Map<string, number>();
+  for (const result of report.results) {
+    counts.set(result.outcome, (counts.get(result.outcome) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+  return `${report.cluster}${report.dryRun ? ' (server dry-run)' : ''}: ${parts}`;
+}
+
+function describeFailures(report: ClusterApplyReport): string {
+  const lines = report.results
+    .filter(r => r.outcome === 'failed')
+    .map(r => `  ${report.cluster}: ${describeResult(r)}: ${r.reason}`);
+  if (report.missingCrds.length > 0) {
+    lines.unshift(`  ${report.cluster}: install these CRDs first: ${report.missingCrds.join(', ')}`);
+  }
+  lines.push(...report.notReady.map(n => `  ${report.cluster}: not ready in time: ${n}`));
+  return lines.join('\n');
+}
