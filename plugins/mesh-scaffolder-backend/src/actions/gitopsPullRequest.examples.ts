@@ -1,0 +1,65 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+export const examples: TemplateExample[] = [
+  {
+    description: "Propose the rendered bundle's only cluster to a GitHub repository, on its default branch.",
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'pull-request',
+          action: 'mesh:gitops:pull-request',
+          name: 'Open GitOps pull request',
+          input: {
+            repoUrl: 'github.com?owner=platform&repo=mesh-gitops',
+            owner: 'group:default/platform-team',
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'After render and validate: a GitLab merge request for the form\'s cluster, with the validation result in its body, labels and a reviewer.',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'pull-request',
+          action: 'mesh:gitops:pull-request',
+          name: 'Open GitOps merge request',
+          input: {
+            repoUrl: 'gitlab.com?owner=platform&repo=mesh-gitops',
+            spec: { cluster: { name: 'east-1' }, istio: { version: '1.30.3' } },
+            validation: '${{ steps.validate.output }}',
+            labels: ['mesh', 'gitops'],
+            reviewers: ['mesh-reviewer'],
+            owner: 'group:default/platform-team',
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'A draft pull request for a bundle rendered into a sub-folder, to a custom repository folder and base branch.',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'pull-request',
+          action: 'mesh:gitops:pull-request',
+          name: 'Open draft GitOps pull request',
+          input: {
+            repoUrl: 'github.com?owner=platform&repo=mesh-gitops',
+            sourcePath: 'bundle',
+            cluster: 'lab-1',
+            targetPath: 'meshes/lab/lab-1',
+            baseBranch: 'develop',
+            draft: true,
+            title: 'Mesh for the lab cluster',
+            owner: 'group:default/platform-team',
+            system: 'system:default/lab-mesh',
+          },
+        },
+      ],
+    }),
+  },
+];
