@@ -1,0 +1,56 @@
+import type { BundleProblem, MeshBundle } from '../bundle/meshBundle';
+import { helmValuesProblems } from './helmValuesProblems';
+import { objectSubject, valuesSubject } from './rules/istioInstallations';
+import { istioApiVersionProblems } from './istioApiVersions';
+import { schemaProblems } from './schemaProblems';
+import { semanticRules } from './semanticRules';
+
+export interface ValidateBundleOptions {
+  /**
+   * Istio version the bundle targets; Istio kinds must use an apiVersion that version serves.
+   * Defaults to the chart version of the bundle's Istio Helm values, or the IstioOperator tag.
+   */
+  istioVersion?: string;
+}
+
+function dedupe(problems: BundleProblem[]): BundleProblem[] {
+  const seen = new Set<string>();
+  return problems.filter(p => {
+    const key = JSON.stringify([p.file, p.subject, p.path, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Validates a rendered (or read-back) bundle: every object against its schema with unknown fields
+ * as errors, every Helm values file structurally, and the cross-object mesh rules. Returns every
+ * problem found, each naming its file and field path; an empty list means the bundle is valid.
+ */
+export function validateBundle(
+  bundle: MeshBundle,
+  options: ValidateBundleOptions = {},
+): BundleProblem[] {
+  const problems: BundleProblem[] = [];
+  for (const { file, object } of bundle.objects) {
+    const subject = objectSubject(object);
+    for (const problem of schemaProblems(object)) {
+      problems.push({ file, subject, ...problem });
+    }
+  }
+  problems.push(...istioApiVersionProblems(bundle, options.istioVersion));
+  for (const values of bundle.helmValues) {
+    for (const problem of helmValuesProblems(values)) {
+      problems.push({
+        file: values.file,
+        subject: valuesSubject(values),
+        ...problem,
+      });
+    }
+  }
+  for (const rule of Object.values(semanticRules)) {
+    problems.push(...rule(bundle));
+  }
+  return dedupe(problems);
+}
