@@ -4,8 +4,6 @@ import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
-import winston from 'winston';
-import Transport from 'winston-transport';
 import { clusterTree, writeBundleInto } from '../gitops/__testUtils__/bundleFixture';
 import { createMemoryCheckpoint } from '../gitops/__testUtils__/memoryCheckpoint';
 import { GitContractServers, startGitContractServers } from '../gitops/__testUtils__/startGitContractServers';
@@ -14,15 +12,13 @@ import { createMeshGitopsPullRequestAction } from './gitopsPullRequest';
 const githubToken = 'ghp_leakCanaryGithubToken0123456789';
 const gitlabToken = 'glpat-leakCanaryGitlabToken0123';
 
-/** A logger that keeps every line, so the test can search what a task log would show. */
-function capturingLogger(lines: string[]) {
-  class Capture extends Transport {
-    log(info: any, next: () => void) {
-      lines.push(JSON.stringify(info));
-      next();
-    }
-  }
-  return winston.createLogger({ transports: [new Capture()] });
+/** A logger that keeps every line with its metadata, so the test can search what a task log would show. */
+function capturingLogger(lines: string[]): any {
+  const keep = (level: string) => (message: unknown, meta?: unknown) => {
+    lines.push(JSON.stringify({ level, message: String(message), meta }));
+  };
+  const logger = { error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug'), child: () => logger };
+  return logger;
 }
 
 describe('mesh:gitops:pull-request', () => {
@@ -153,7 +149,7 @@ describe('mesh:gitops:pull-request', () => {
       const ctx = createMockActionContext({
         input: { repoUrl, labels: ['mesh'], validation: { valid: true, problemCount: 0, problems: [] }, ...input },
         workspacePath: mockDir.path,
-        logger: capturingLogger(lines) as any,
+        logger: capturingLogger(lines),
         user: { ref: 'user:default/alice' },
       });
       const { checkpoint, values } = createMemoryCheckpoint();

@@ -74,8 +74,9 @@ export class GithubRepository implements GitopsRepository {
     );
     let treeSha = commitData.tree.sha;
     for (const segment of folder.split('/')) {
+      const parentTree = treeSha;
       const { data: level } = await callHost('Reading a tree', this.secrets, () =>
-        this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha }),
+        this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: parentTree }),
       );
       const next = level.tree.find(e => e.path === segment && e.type === 'tree');
       if (!next?.sha) {
