@@ -20,7 +20,7 @@ export function fieldPath(segments: Array<string | number>): string {
   for (const segment of segments) {
     if (typeof segment === 'number' || /^\d+$/.test(segment)) {
       result += `[${segment}]`;
-    } else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) {
+    } else if (/^[A-Za-z_$][\w$]*$/.test(segment)) {
       result += result === '' ? segment : `.${segment}`;
     } else {
       result += `[${JSON.stringify(segment)}]`;
