@@ -1,4 +1,7 @@
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
@@ -7,7 +10,11 @@ import {
   kubernetesConfigFor,
   startContractClusters,
 } from '../apply/__testUtils__/contractClusters';
-import { deployment, namespace, writeHandMadeBundle } from '../apply/__testUtils__/handMadeBundle';
+import {
+  deployment,
+  namespace,
+  writeHandMadeBundle,
+} from '../apply/__testUtils__/handMadeBundle';
 import { createMeshClusterApplyAction } from './clusterApply';
 import { examples } from './clusterApply.examples';
 
@@ -18,8 +25,15 @@ describe('mesh:cluster:apply examples', () => {
   beforeEach(async () => {
     mockDir.clear();
     clusters = await startContractClusters(['lab', 'east', 'west']);
-    const tree = (name: string) => [namespace('istio-system'), deployment(`probe-${name}`, 'istio-system')];
-    await writeHandMadeBundle(mockDir.path, { lab: tree('lab'), east: tree('east'), west: tree('west') });
+    const tree = (name: string) => [
+      namespace('istio-system'),
+      deployment(`probe-${name}`, 'istio-system'),
+    ];
+    await writeHandMadeBundle(mockDir.path, {
+      lab: tree('lab'),
+      east: tree('east'),
+      west: tree('west'),
+    });
     await writeHandMadeBundle(mockDir.resolve('bundle'), { lab: tree('lab') });
   });
   afterEach(async () => {
@@ -43,12 +57,18 @@ describe('mesh:cluster:apply examples', () => {
   it('applies to one cluster', async () => {
     const ctx = await runExample(0);
     expect(ctx.output).toHaveBeenCalledWith('summary', 'lab: 2 created');
-    expect(server('lab').writes).toEqual(['namespaces//istio-system', 'deployments/istio-system/probe-lab']);
+    expect(server('lab').writes).toEqual([
+      'namespaces//istio-system',
+      'deployments/istio-system/probe-lab',
+    ]);
   });
 
   it('previews with a server dry-run from a sub-folder', async () => {
     const ctx = await runExample(1);
-    expect(ctx.output).toHaveBeenCalledWith('summary', 'lab (server dry-run): 1 created, 1 skipped');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'summary',
+      'lab (server dry-run): 1 created, 1 skipped',
+    );
     expect(server('lab').writes).toEqual([]);
   });
 
@@ -56,26 +76,60 @@ describe('mesh:cluster:apply examples', () => {
     // The deployments report Available as soon as they exist, as a controller would.
     const markAvailable = setInterval(() => {
       for (const name of ['east', 'west']) {
-        if (server(name).getObject('apps/v1', 'Deployment', `probe-${name}`, 'istio-system')) {
-          server(name).setStatus('apps/v1', 'Deployment', `probe-${name}`, 'istio-system', {
-            conditions: [{ type: 'Available', status: 'True' }],
-          });
+        if (
+          server(name).getObject(
+            'apps/v1',
+            'Deployment',
+            `probe-${name}`,
+            'istio-system',
+          )
+        ) {
+          server(name).setStatus(
+            'apps/v1',
+            'Deployment',
+            `probe-${name}`,
+            'istio-system',
+            {
+              conditions: [{ type: 'Available', status: 'True' }],
+            },
+          );
         }
       }
     }, 20);
     try {
       const ctx = await runExample(2);
-      expect(ctx.output).toHaveBeenCalledWith('summary', 'east: 3 created\nwest: 3 created');
+      expect(ctx.output).toHaveBeenCalledWith(
+        'summary',
+        'east: 3 created\nwest: 3 created',
+      );
     } finally {
       clearInterval(markAvailable);
     }
-    expect(server('east').getObject('v1', 'Secret', 'istio-remote-secret-west', 'istio-system')).toBeDefined();
-    expect(server('west').getObject('v1', 'Secret', 'istio-remote-secret-east', 'istio-system')).toBeDefined();
+    expect(
+      server('east').getObject(
+        'v1',
+        'Secret',
+        'istio-remote-secret-west',
+        'istio-system',
+      ),
+    ).toBeDefined();
+    expect(
+      server('west').getObject(
+        'v1',
+        'Secret',
+        'istio-remote-secret-east',
+        'istio-system',
+      ),
+    ).toBeDefined();
   });
 
   it('applies with force', async () => {
     const ctx = await runExample(3);
     expect(ctx.output).toHaveBeenCalledWith('summary', 'lab: 2 created');
-    expect(server('lab').requests.filter(r => r.method === 'PATCH').every(r => r.query.force === 'true')).toBe(true);
+    expect(
+      server('lab')
+        .requests.filter(r => r.method === 'PATCH')
+        .every(r => r.query.force === 'true'),
+    ).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Apply the rendered bundle to one lab cluster of the kubernetes config.',
+    description:
+      'Apply the rendered bundle to one lab cluster of the kubernetes config.',
     example: yaml.stringify({
       steps: [
         {
@@ -16,7 +17,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Only run the server dry-run of a bundle rendered into a sub-folder, and report what would change.',
+    description:
+      'Only run the server dry-run of a bundle rendered into a sub-folder, and report what would change.',
     example: yaml.stringify({
       steps: [
         {
@@ -37,13 +39,19 @@ export const examples: TemplateExample[] = [
           id: 'apply',
           action: 'mesh:cluster:apply',
           name: 'Apply multi-cluster mesh',
-          input: { clusters: ['east', 'west'], remoteSecrets: true, wait: true, timeoutSeconds: 600 },
+          input: {
+            clusters: ['east', 'west'],
+            remoteSecrets: true,
+            wait: true,
+            timeoutSeconds: 600,
+          },
         },
       ],
     }),
   },
   {
-    description: 'Take over fields another field manager owns (only when the template really means to).',
+    description:
+      'Take over fields another field manager owns (only when the template really means to).',
     example: yaml.stringify({
       steps: [
         {

@@ -1,4 +1,7 @@
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -8,7 +11,11 @@ import {
   kubernetesConfigFor,
   startContractClusters,
 } from '../apply/__testUtils__/contractClusters';
-import { deployment, namespace, writeHandMadeBundle } from '../apply/__testUtils__/handMadeBundle';
+import {
+  deployment,
+  namespace,
+  writeHandMadeBundle,
+} from '../apply/__testUtils__/handMadeBundle';
 import { createMeshClusterApplyAction } from './clusterApply';
 
 describe('mesh:cluster:apply', () => {
@@ -26,18 +33,37 @@ describe('mesh:cluster:apply', () => {
     await Promise.all(clusters.map(c => c.server.stop()));
   });
 
-  const context = (input: Record<string, unknown>, extra: { isDryRun?: boolean } = {}) => {
+  const context = (
+    input: { clusters: string[] },
+    extra: { isDryRun?: boolean } = {},
+  ) => {
     const logger = mockServices.logger.mock();
-    const ctx = { ...createMockActionContext({ input, workspacePath: mockDir.path, logger }), ...extra };
-    return { ctx, logger, logged: () => logger.info.mock.calls.map(c => String(c[0])).join('\n') };
+    const ctx = {
+      ...createMockActionContext({
+        input,
+        workspacePath: mockDir.path,
+        logger,
+      }),
+      ...extra,
+    };
+    return {
+      ctx,
+      logger,
+      logged: () => logger.info.mock.calls.map(c => String(c[0])).join('\n'),
+    };
   };
 
   it('refuses without the permission and sends nothing to the cluster', async () => {
     // GIVEN a policy that denies mesh.cluster.apply
     const permissions = mockServices.permissions.mock({
-      authorize: jest.fn(async () => [{ result: AuthorizeResult.DENY as const }]),
+      authorize: jest.fn(async () => [
+        { result: AuthorizeResult.DENY },
+      ]),
     });
-    const action = createMeshClusterApplyAction({ config: kubernetesConfigFor(clusters), permissions });
+    const action = createMeshClusterApplyAction({
+      config: kubernetesConfigFor(clusters),
+      permissions,
+    });
     const { ctx } = context({ clusters: ['lab'] });
 
     // WHEN the action runs
@@ -59,7 +85,9 @@ describe('mesh:cluster:apply', () => {
       config: kubernetesConfigFor(clusters),
       permissions: mockServices.permissions({ result: AuthorizeResult.DENY }),
     });
-    await expect(action.handler(context({ clusters: ['lab'] }).ctx as any)).rejects.toThrow(NotAllowedError);
+    await expect(
+      action.handler(context({ clusters: ['lab'] }).ctx as any),
+    ).rejects.toThrow(NotAllowedError);
     expect(clusters[0].server.requests).toEqual([]);
   });
 
@@ -73,12 +101,25 @@ describe('mesh:cluster:apply', () => {
     await action.handler(ctx as any);
 
     expect(ctx.output).toHaveBeenCalledWith('results', [
-      expect.objectContaining({ cluster: 'lab', kind: 'Namespace', name: 'mesh-demo', outcome: 'created' }),
-      expect.objectContaining({ cluster: 'lab', kind: 'Deployment', namespace: 'mesh-demo', name: 'web', outcome: 'created' }),
+      expect.objectContaining({
+        cluster: 'lab',
+        kind: 'Namespace',
+        name: 'mesh-demo',
+        outcome: 'created',
+      }),
+      expect.objectContaining({
+        cluster: 'lab',
+        kind: 'Deployment',
+        namespace: 'mesh-demo',
+        name: 'web',
+        outcome: 'created',
+      }),
     ]);
     expect(ctx.output).toHaveBeenCalledWith('summary', 'lab: 2 created');
     expect(logged()).toContain('lab: created Deployment mesh-demo/web');
-    expect(clusters[0].server.getObject('apps/v1', 'Deployment', 'web', 'mesh-demo')).toBeDefined();
+    expect(
+      clusters[0].server.getObject('apps/v1', 'Deployment', 'web', 'mesh-demo'),
+    ).toBeDefined();
   });
 
   it('lists what would be applied where in the template editor dry-run, without any request', async () => {
@@ -92,8 +133,12 @@ describe('mesh:cluster:apply', () => {
 
     expect(clusters[0].server.requests).toEqual([]);
     expect(logged()).toContain('lab: would apply 2 objects');
-    expect(logged()).toContain('tier 1 (CRDs and namespaces): Namespace mesh-demo');
-    expect(logged()).toContain('tier 3 (namespaced objects): Deployment mesh-demo/web');
+    expect(logged()).toContain(
+      'tier 1 (CRDs and namespaces): Namespace mesh-demo',
+    );
+    expect(logged()).toContain(
+      'tier 3 (namespaced objects): Deployment mesh-demo/web',
+    );
     expect(logged()).toContain(`to ${clusters[0].server.url}`);
     expect(ctx.output).toHaveBeenCalledWith(
       'summary',
@@ -103,7 +148,10 @@ describe('mesh:cluster:apply', () => {
 
   it('fails naming each failed object and reason, after outputting the results', async () => {
     await writeHandMadeBundle(mockDir.path, {
-      lab: [namespace('mesh-demo'), { ...deployment('web', 'mesh-demo'), spec: { template: {} } }],
+      lab: [
+        namespace('mesh-demo'),
+        { ...deployment('web', 'mesh-demo'), spec: { template: {} } },
+      ],
     });
     const action = createMeshClusterApplyAction({
       config: kubernetesConfigFor(clusters),
@@ -116,7 +164,10 @@ describe('mesh:cluster:apply', () => {
     );
     // The Deployment's namespace comes with the bundle, so its dry-run can only run once tier 0
     // (the namespace) exists; nothing past tier 0 is written.
-    expect(ctx.output).toHaveBeenCalledWith('summary', 'lab: 1 created, 1 failed');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'summary',
+      'lab: 1 created, 1 failed',
+    );
     expect(clusters[0].server.writes).toEqual(['namespaces//mesh-demo']);
   });
 
@@ -125,7 +176,9 @@ describe('mesh:cluster:apply', () => {
       config: kubernetesConfigFor(clusters),
       permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
     });
-    await expect(action.handler(context({ clusters: ['prod'] }).ctx as any)).rejects.toThrow(
+    await expect(
+      action.handler(context({ clusters: ['prod'] }).ctx as any),
+    ).rejects.toThrow(
       'Cluster "prod" is not in kubernetes.clusterLocatorMethods (type: config); configured clusters: lab',
     );
   });

@@ -1,10 +1,17 @@
-import { PermissionsService, resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  PermissionsService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyMeshBundle } from '../apply/applyMeshBundle';
-import { ClusterApplyReport, describeResult, hasFailures } from '../apply/applyResult';
+import {
+  ClusterApplyReport,
+  describeResult,
+  hasFailures,
+} from '../apply/applyResult';
 import { findApplyCluster } from '../apply/clusterConfig';
 import { describePlan } from '../apply/describePlan';
 import { KubeClientFactory } from '../apply/kubeClient';
@@ -25,7 +32,9 @@ export interface MeshClusterApplyActionOptions {
  * apply, for lab and development clusters that should not wait for a GitOps merge. Guarded by the
  * `mesh.cluster.apply` permission, checked with the credentials of the user who started the task.
  */
-export function createMeshClusterApplyAction(options: MeshClusterApplyActionOptions) {
+export function createMeshClusterApplyAction(
+  options: MeshClusterApplyActionOptions,
+) {
   const { config, permissions, kubeClientFactory } = options;
   return createTemplateAction({
     id: 'mesh:cluster:apply',
@@ -42,19 +51,52 @@ export function createMeshClusterApplyAction(options: MeshClusterApplyActionOpti
           z
             .array(z.string().min(1))
             .min(1)
-            .describe('Target clusters, by name in kubernetes.clusterLocatorMethods (type: config); each must have a tree in the bundle'),
+            .describe(
+              'Target clusters, by name in kubernetes.clusterLocatorMethods (type: config); each must have a tree in the bundle',
+            ),
         bundlePath: z =>
-          z.string().optional().describe('Workspace folder holding bundle-index.json; defaults to the workspace root'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Workspace folder holding bundle-index.json; defaults to the workspace root',
+            ),
         dryRunOnly: z =>
-          z.boolean().default(false).describe('Only run the server dry-run (dryRun=All) and report what would change'),
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Only run the server dry-run (dryRun=All) and report what would change',
+            ),
         force: z =>
-          z.boolean().default(false).describe('Take fields owned by other field managers instead of failing with a conflict'),
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Take fields owned by other field managers instead of failing with a conflict',
+            ),
         wait: z =>
-          z.boolean().default(false).describe('Wait until Deployments are Available, HelmReleases Ready, Applications Healthy and custom resources Ready'),
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Wait until Deployments are Available, HelmReleases Ready, Applications Healthy and custom resources Ready',
+            ),
         timeoutSeconds: z =>
-          z.number().int().min(1).max(3600).default(300).describe('How long `wait` waits, in seconds'),
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(3600)
+            .default(300)
+            .describe('How long `wait` waits, in seconds'),
         remoteSecrets: z =>
-          z.boolean().default(false).describe('Create Istio remote secrets so each target cluster discovers the others (multi-cluster without Git)'),
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'Create Istio remote secrets so each target cluster discovers the others (multi-cluster without Git)',
+            ),
       },
       output: {
         results: z =>
@@ -67,40 +109,72 @@ export function createMeshClusterApplyAction(options: MeshClusterApplyActionOpti
                 name: z.string(),
                 namespace: z.string().optional(),
                 file: z.string().optional(),
-                outcome: z.enum(['created', 'configured', 'unchanged', 'failed', 'skipped']),
+                outcome: z.enum([
+                  'created',
+                  'configured',
+                  'unchanged',
+                  'failed',
+                  'skipped',
+                ]),
                 reason: z.string().optional(),
               }),
             )
-            .describe('One row per object and cluster: created, configured, unchanged, failed (with reason) or skipped'),
-        summary: z => z.string().describe('One line per cluster: counts by outcome'),
+            .describe(
+              'One row per object and cluster: created, configured, unchanged, failed (with reason) or skipped',
+            ),
+        summary: z =>
+          z.string().describe('One line per cluster: counts by outcome'),
       },
     },
     async handler(ctx) {
-      const decision = await permissions.authorize([{ permission: meshClusterApplyPermission }], {
-        credentials: await ctx.getInitiatorCredentials(),
-      });
+      const decision = await permissions.authorize(
+        [{ permission: meshClusterApplyPermission }],
+        {
+          credentials: await ctx.getInitiatorCredentials(),
+        },
+      );
       if (decision[0]?.result !== AuthorizeResult.ALLOW) {
         throw new NotAllowedError(
           'You are not allowed to apply mesh bundles to clusters (permission mesh.cluster.apply); ask a platform engineer, or use the GitOps pull request',
         );
       }
-      const bundleDir = resolveSafeChildPath(ctx.workspacePath, ctx.input.bundlePath ?? '.');
+      const bundleDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.bundlePath ?? '.',
+      );
 
       if (ctx.isDryRun) {
         const plans = [];
         for (const cluster of ctx.input.clusters) {
           const target = findApplyCluster(config, cluster);
-          plans.push({ target, ...describePlan(cluster, await loadBundleObjects(bundleDir, cluster)) });
+          plans.push({
+            target,
+            ...describePlan(
+              cluster,
+              await loadBundleObjects(bundleDir, cluster),
+            ),
+          });
         }
         for (const plan of plans) {
           ctx.logger.info(`${plan.text}\n  to ${plan.target.url}`);
         }
-        ctx.output('results', plans.flatMap(p => p.results));
-        ctx.output('summary', plans.map(p => `${p.target.name}: ${p.results.length} objects would be applied to ${p.target.url}`).join('\n'));
+        ctx.output(
+          'results',
+          plans.flatMap(p => p.results),
+        );
+        ctx.output(
+          'summary',
+          plans
+            .map(
+              p =>
+                `${p.target.name}: ${p.results.length} objects would be applied to ${p.target.url}`,
+            )
+            .join('\n'),
+        );
         return;
       }
 
-      const reports = await ctx.checkpoint({
+      const reports = (await ctx.checkpoint({
         key: `mesh-cluster-apply-${ctx.input.clusters.join('-')}`,
         fn: async () =>
           (await applyMeshBundle({
@@ -111,19 +185,26 @@ export function createMeshClusterApplyAction(options: MeshClusterApplyActionOpti
             dryRunOnly: ctx.input.dryRunOnly === true,
             force: ctx.input.force === true,
             remoteSecrets: ctx.input.remoteSecrets === true,
-            ...(ctx.input.wait === true && { waitTimeoutSeconds: ctx.input.timeoutSeconds ?? 300 }),
+            ...(ctx.input.wait === true && {
+              waitTimeoutSeconds: ctx.input.timeoutSeconds ?? 300,
+            }),
             log: message => ctx.logger.info(message),
             kubeClientFactory,
           })) as any,
-      }) as ClusterApplyReport[];
+      })) as ClusterApplyReport[];
 
       const summary = reports.map(summarize).join('\n');
       ctx.logger.info(summary);
-      ctx.output('results', reports.flatMap(r => r.results));
+      ctx.output(
+        'results',
+        reports.flatMap(r => r.results),
+      );
       ctx.output('summary', summary);
       const failed = reports.filter(hasFailures);
       if (failed.length > 0) {
-        throw new Error(`Apply did not succeed:\n${failed.map(describeFailures).join('\n')}`);
+        throw new Error(
+          `Apply did not succeed:\n${failed.map(describeFailures).join('\n')}`,
+        );
       }
     },
   });
@@ -135,7 +216,9 @@ function summarize(report: ClusterApplyReport): string {
     counts.set(result.outcome, (counts.get(result.outcome) ?? 0) + 1);
   }
   const parts = [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
-  return `${report.cluster}${report.dryRun ? ' (server dry-run)' : ''}: ${parts}`;
+  return `${report.cluster}${
+    report.dryRun ? ' (server dry-run)' : ''
+  }: ${parts}`;
 }
 
 function describeFailures(report: ClusterApplyReport): string {
@@ -143,8 +226,14 @@ function describeFailures(report: ClusterApplyReport): string {
     .filter(r => r.outcome === 'failed')
     .map(r => `  ${report.cluster}: ${describeResult(r)}: ${r.reason}`);
   if (report.missingCrds.length > 0) {
-    lines.unshift(`  ${report.cluster}: install these CRDs first: ${report.missingCrds.join(', ')}`);
+    lines.unshift(
+      `  ${report.cluster}: install these CRDs first: ${report.missingCrds.join(
+        ', ',
+      )}`,
+    );
   }
-  lines.push(...report.notReady.map(n => `  ${report.cluster}: not ready in time: ${n}`));
+  lines.push(
+    ...report.notReady.map(n => `  ${report.cluster}: not ready in time: ${n}`),
+  );
   return lines.join('\n');
 }

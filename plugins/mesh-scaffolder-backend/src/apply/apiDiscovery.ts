@@ -9,7 +9,12 @@ export interface ServedResource {
 }
 
 interface ApiResourceList {
-  resources?: Array<{ name: string; kind: string; namespaced: boolean; verbs?: string[] }>;
+  resources?: Array<{
+    name: string;
+    kind: string;
+    namespaced: boolean;
+    verbs?: string[];
+  }>;
 }
 
 /**
@@ -20,7 +25,10 @@ interface ApiResourceList {
  */
 export class ApiDiscovery {
   private servedGroupVersions?: Promise<Set<string>>;
-  private readonly resourceLists = new Map<string, Promise<Map<string, ServedResource>>>();
+  private readonly resourceLists = new Map<
+    string,
+    Promise<Map<string, ServedResource>>
+  >();
 
   constructor(
     private readonly client: KubeApiClient,
@@ -28,7 +36,10 @@ export class ApiDiscovery {
   ) {}
 
   /** The resource for a kind, or undefined when the cluster does not serve it. */
-  async resolve(apiVersion: string, kind: string): Promise<ServedResource | undefined> {
+  async resolve(
+    apiVersion: string,
+    kind: string,
+  ): Promise<ServedResource | undefined> {
     const served = await this.groupVersions();
     if (!served.has(apiVersion)) {
       return undefined;
@@ -61,13 +72,19 @@ export class ApiDiscovery {
         return versions;
       });
       // A failed discovery must not stay cached for the next attempt.
-      this.servedGroupVersions.catch(() => (this.servedGroupVersions = undefined));
+      this.servedGroupVersions.catch(
+        () => (this.servedGroupVersions = undefined),
+      );
     }
     return this.servedGroupVersions;
   }
 
-  private async fetchResources(groupVersion: string): Promise<Map<string, ServedResource>> {
-    const path = groupVersion.includes('/') ? `/apis/${groupVersion}` : `/api/${groupVersion}`;
+  private async fetchResources(
+    groupVersion: string,
+  ): Promise<Map<string, ServedResource>> {
+    const path = groupVersion.includes('/')
+      ? `/apis/${groupVersion}`
+      : `/api/${groupVersion}`;
     const list: ApiResourceList = await this.fetchJson(path);
     const byKind = new Map<string, ServedResource>();
     for (const resource of list.resources ?? []) {
@@ -88,7 +105,9 @@ export class ApiDiscovery {
     const response: KubeResponse = await this.client.get(path);
     if (response.status !== 200) {
       throw new Error(
-        `Discovery ${path} on cluster "${this.clusterName}" failed: HTTP ${response.status} ${response.body?.message ?? ''}`.trim(),
+        `Discovery ${path} on cluster "${this.clusterName}" failed: HTTP ${
+          response.status
+        } ${response.body?.message ?? ''}`.trim(),
       );
     }
     return response.body;
@@ -96,10 +115,16 @@ export class ApiDiscovery {
 }
 
 /** The API path of one object of a served resource. */
-export function objectPath(resource: ServedResource, name: string, namespace?: string): string {
+export function objectPath(
+  resource: ServedResource,
+  name: string,
+  namespace?: string,
+): string {
   const root = resource.groupVersion.includes('/')
     ? `/apis/${resource.groupVersion}`
     : `/api/${resource.groupVersion}`;
-  const scope = resource.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? '')}` : '';
+  const scope = resource.namespaced
+    ? `/namespaces/${encodeURIComponent(namespace ?? '')}`
+    : '';
   return `${root}${scope}/${resource.plural}/${encodeURIComponent(name)}`;
 }

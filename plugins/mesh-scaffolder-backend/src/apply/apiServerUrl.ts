@@ -15,13 +15,19 @@ export function validateApiServerUrl(rawUrl: string, configKey: string): URL {
   try {
     url = new URL(rawUrl);
   } catch {
-    throw new Error(`${configKey} must be an absolute http(s) URL, got an unparseable value`);
+    throw new Error(
+      `${configKey} must be an absolute http(s) URL, got an unparseable value`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`${configKey} must use https (or http for a loopback host), got ${url.protocol}`);
+    throw new Error(
+      `${configKey} must use https (or http for a loopback host), got ${url.protocol}`,
+    );
   }
   if (url.username || url.password) {
-    throw new Error(`${configKey} must not contain credentials; use serviceAccountToken`);
+    throw new Error(
+      `${configKey} must not contain credentials; use serviceAccountToken`,
+    );
   }
   if (url.search || rawUrl.includes('?')) {
     throw new Error(`${configKey} must not contain a query string`);

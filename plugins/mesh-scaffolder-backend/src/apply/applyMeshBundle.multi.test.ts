@@ -8,7 +8,12 @@ import {
   startContractClusters,
 } from './__testUtils__/contractClusters';
 import { ENGINE_KINDS } from './__testUtils__/contractKinds';
-import { deployment, helmRelease, namespace, writeHandMadeBundle } from './__testUtils__/handMadeBundle';
+import {
+  deployment,
+  helmRelease,
+  namespace,
+  writeHandMadeBundle,
+} from './__testUtils__/handMadeBundle';
 
 describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () => {
   const mockDir = createMockDirectory();
@@ -37,10 +42,16 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
 
   it('waits for Deployments and HelmReleases, logs each as it becomes ready and reports the rest', async () => {
     // GIVEN a cluster with Flux and a bundle with a Deployment and a HelmRelease
-    clusters = await startContractClusters(['lab'], { customKinds: [ENGINE_KINDS.fluxHelmRelease] });
+    clusters = await startContractClusters(['lab'], {
+      customKinds: [ENGINE_KINDS.fluxHelmRelease],
+    });
     const { server } = clusters[0];
     await writeHandMadeBundle(mockDir.path, {
-      lab: [namespace('istio-system'), deployment('web', 'istio-system'), helmRelease('istiod', 'istio-system')],
+      lab: [
+        namespace('istio-system'),
+        deployment('web', 'istio-system'),
+        helmRelease('istiod', 'istio-system'),
+      ],
     });
 
     // WHEN it is applied with a wait, and the Deployment becomes available while waiting
@@ -49,14 +60,26 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
       await new Promise(resolve => setTimeout(resolve, 5));
     }
     server.setStatus('apps/v1', 'Deployment', 'web', 'istio-system', {
-      conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }],
+      conditions: [
+        {
+          type: 'Available',
+          status: 'True',
+          reason: 'MinimumReplicasAvailable',
+        },
+      ],
     });
     const [report] = await pending;
 
     // THEN the Deployment is logged ready and the HelmRelease reported as not ready in time
-    expect(logs).toContain('lab: ready: Deployment istio-system/web (Available=True (MinimumReplicasAvailable))');
-    expect(report.notReady).toEqual(['HelmRelease istio-system/istiod: no Ready condition yet']);
-    expect(logs.some(l => l.startsWith('lab: waiting up to 1 s for 2 objects'))).toBe(true);
+    expect(logs).toContain(
+      'lab: ready: Deployment istio-system/web (Available=True (MinimumReplicasAvailable))',
+    );
+    expect(report.notReady).toEqual([
+      'HelmRelease istio-system/istiod: no Ready condition yet',
+    ]);
+    expect(
+      logs.some(l => l.startsWith('lab: waiting up to 1 s for 2 objects')),
+    ).toBe(true);
   });
 
   it('applies a CRD from the bundle first, then its custom resources once the kind is served', async () => {
@@ -69,11 +92,27 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
       spec: {
         group: 'example.io',
         scope: 'Namespaced',
-        names: { kind: 'MeshProbe', plural: 'meshprobes', singular: 'meshprobe' },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } }],
+        names: {
+          kind: 'MeshProbe',
+          plural: 'meshprobes',
+          singular: 'meshprobe',
+        },
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object' } },
+          },
+        ],
       },
     };
-    const probe = { apiVersion: 'example.io/v1', kind: 'MeshProbe', metadata: { name: 'p', namespace: 'default' }, spec: { target: 'istiod' } };
+    const probe = {
+      apiVersion: 'example.io/v1',
+      kind: 'MeshProbe',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: { target: 'istiod' },
+    };
     await writeHandMadeBundle(mockDir.path, { lab: [probe, crd] });
 
     const [report] = await run({});
@@ -82,7 +121,10 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
       ['MeshProbe', 'created'],
       ['CustomResourceDefinition', 'created'],
     ]);
-    expect(server.writes).toEqual(['customresourcedefinitions//meshprobes.example.io', 'meshprobes/default/p']);
+    expect(server.writes).toEqual([
+      'customresourcedefinitions//meshprobes.example.io',
+      'meshprobes/default/p',
+    ]);
   });
 
   it('creates remote secrets for a two-cluster mesh in each peer; tokens appear nowhere else', async () => {
@@ -98,25 +140,53 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
     const reports = await run({ remoteSecrets: true });
 
     // THEN each cluster holds the other's remote secret, in the shape istiod reads
-    for (const [here, peer] of [[east, west], [west, east]]) {
-      const secret = here.server.getObject('v1', 'Secret', `istio-remote-secret-${peer.name}`, 'istio-system');
+    for (const [here, peer] of [
+      [east, west],
+      [west, east],
+    ]) {
+      const secret = here.server.getObject(
+        'v1',
+        'Secret',
+        `istio-remote-secret-${peer.name}`,
+        'istio-system',
+      );
       expect(secret.metadata.labels).toEqual({ 'istio/multiCluster': 'true' });
-      expect(secret.metadata.annotations).toEqual({ 'networking.istio.io/cluster': peer.name });
-      const kubeconfig = Buffer.from(secret.data[peer.name], 'base64').toString('utf8');
+      expect(secret.metadata.annotations).toEqual({
+        'networking.istio.io/cluster': peer.name,
+      });
+      const kubeconfig = Buffer.from(secret.data[peer.name], 'base64').toString(
+        'utf8',
+      );
       expect(kubeconfig).toContain(`server: ${peer.server.url}`);
       expect(kubeconfig).toContain(`token: ${peer.token}`);
       expect(kubeconfig).toContain('certificate-authority-data: ');
-      expect(here.server.getObject('v1', 'Secret', `istio-remote-secret-${here.name}`, 'istio-system')).toBeUndefined();
+      expect(
+        here.server.getObject(
+          'v1',
+          'Secret',
+          `istio-remote-secret-${here.name}`,
+          'istio-system',
+        ),
+      ).toBeUndefined();
     }
     // AND no token is in the workspace, the logs, the reports or any error text
     const tokens = clusters.map(c => c.token);
     const workspaceText = readTree(mockDir.path);
-    const everything = [workspaceText, logs.join('\n'), JSON.stringify(reports)].join('\n');
+    const everything = [
+      workspaceText,
+      logs.join('\n'),
+      JSON.stringify(reports),
+    ].join('\n');
     for (const token of tokens) {
       expect(everything).not.toContain(token);
       expect(everything).not.toContain(Buffer.from(token).toString('base64'));
     }
-    expect(reports.flatMap(r => r.results).filter(r => r.kind === 'Secret').map(r => [r.cluster, r.name, r.outcome])).toEqual([
+    expect(
+      reports
+        .flatMap(r => r.results)
+        .filter(r => r.kind === 'Secret')
+        .map(r => [r.cluster, r.name, r.outcome]),
+    ).toEqual([
       ['east', 'istio-remote-secret-west', 'created'],
       ['west', 'istio-remote-secret-east', 'created'],
     ]);
@@ -124,14 +194,22 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
 
   it('keeps tokens out of errors when a peer rejects the token', async () => {
     clusters = await startContractClusters(['east', 'west']);
-    await writeHandMadeBundle(mockDir.path, { east: [namespace('istio-system')], west: [namespace('istio-system')] });
+    await writeHandMadeBundle(mockDir.path, {
+      east: [namespace('istio-system')],
+      west: [namespace('istio-system')],
+    });
     // west's token in config no longer matches what its API server accepts
-    const config = kubernetesConfigFor([clusters[0], { ...clusters[1], token: 'stale-token-of-west-1234' }]);
+    const config = kubernetesConfigFor([
+      clusters[0],
+      { ...clusters[1], token: 'stale-token-of-west-1234' },
+    ]);
     const error = await run({ config, remoteSecrets: true }).then(
       () => undefined,
       e => e as Error,
     );
-    expect(String(error?.message)).toMatch(/Discovery \/api on cluster "west" failed: HTTP 401/);
+    expect(String(error?.message)).toMatch(
+      /Discovery \/api on cluster "west" failed: HTTP 401/,
+    );
     expect(String(error?.message)).not.toContain('stale-token-of-west-1234');
     expect(logs.join('\n')).not.toContain('stale-token-of-west-1234');
   });
@@ -141,6 +219,8 @@ function readTree(dir: string): string {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter(entry => entry.isFile())
-    .map(entry => fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
+    .map(entry =>
+      fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'),
+    )
     .join('\n');
 }

@@ -31,17 +31,26 @@ export interface ApplyMeshBundleOptions {
  * Applies a rendered mesh bundle to its clusters (all clusters concurrently) and returns one
  * report per cluster. Tokens of every involved cluster are redacted from logs and reports.
  */
-export async function applyMeshBundle(options: ApplyMeshBundleOptions): Promise<ClusterApplyReport[]> {
-  const targets = [...new Set(options.clusters)].map(name => findApplyCluster(options.config, name));
+export async function applyMeshBundle(
+  options: ApplyMeshBundleOptions,
+): Promise<ClusterApplyReport[]> {
+  const targets = [...new Set(options.clusters)].map(name =>
+    findApplyCluster(options.config, name),
+  );
   if (options.remoteSecrets && targets.length < 2) {
-    throw new InputError('remoteSecrets needs at least two clusters: each gets the remote secrets of the others');
+    throw new InputError(
+      'remoteSecrets needs at least two clusters: each gets the remote secrets of the others',
+    );
   }
   const redact = createRedactor(targets.map(t => t.serviceAccountToken));
   const log = (message: string) => options.log(redact(message));
   const factory = options.kubeClientFactory ?? createKubeApiClient;
   const itemsByCluster = new Map<string, ApplyItem[]>();
   for (const target of targets) {
-    itemsByCluster.set(target.name, await loadBundleObjects(options.bundleDir, target.name));
+    itemsByCluster.set(
+      target.name,
+      await loadBundleObjects(options.bundleDir, target.name),
+    );
   }
 
   const reports = await Promise.all(
@@ -58,7 +67,10 @@ export async function applyMeshBundle(options: ApplyMeshBundleOptions): Promise<
         log,
         concurrency: options.concurrency,
         ...(options.waitTimeoutSeconds !== undefined && {
-          wait: { timeoutMs: options.waitTimeoutSeconds * 1000, pollMs: options.readinessPollMs },
+          wait: {
+            timeoutMs: options.waitTimeoutSeconds * 1000,
+            pollMs: options.readinessPollMs,
+          },
         }),
       });
     }),

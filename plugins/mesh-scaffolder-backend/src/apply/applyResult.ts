@@ -1,5 +1,10 @@
 /** What happened to one object; `failed` and `skipped` carry a reason. */
-export type ApplyOutcome = 'created' | 'configured' | 'unchanged' | 'failed' | 'skipped';
+export type ApplyOutcome =
+  | 'created'
+  | 'configured'
+  | 'unchanged'
+  | 'failed'
+  | 'skipped';
 
 export interface ObjectApplyResult {
   cluster: string;
@@ -26,10 +31,17 @@ export interface ClusterApplyReport {
 
 /** True when the apply of a cluster did not fully succeed. */
 export function hasFailures(report: ClusterApplyReport): boolean {
-  return report.results.some(r => r.outcome === 'failed') || report.notReady.length > 0;
+  return (
+    report.results.some(r => r.outcome === 'failed') ||
+    report.notReady.length > 0
+  );
 }
 
 /** `Kind namespace/name` of a result, as shown in logs and errors. */
-export function describeResult(result: Pick<ObjectApplyResult, 'kind' | 'name' | 'namespace'>): string {
-  return `${result.kind} ${result.namespace ? `${result.namespace}/` : ''}${result.name}`;
+export function describeResult(
+  result: Pick<ObjectApplyResult, 'kind' | 'name' | 'namespace'>,
+): string {
+  return `${result.kind} ${result.namespace ? `${result.namespace}/` : ''}${
+    result.name
+  }`;
 }

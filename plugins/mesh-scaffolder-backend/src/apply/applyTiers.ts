@@ -11,10 +11,15 @@ export const APPLY_TIERS = [
 
 export type ApplyTier = 0 | 1 | 2;
 
-export function applyTierOf(apiVersion: string, kind: string, namespaced: boolean): ApplyTier {
+export function applyTierOf(
+  apiVersion: string,
+  kind: string,
+  namespaced: boolean,
+): ApplyTier {
   if (
     (apiVersion === 'v1' && kind === 'Namespace') ||
-    (apiVersion.startsWith('apiextensions.k8s.io/') && kind === 'CustomResourceDefinition')
+    (apiVersion.startsWith('apiextensions.k8s.io/') &&
+      kind === 'CustomResourceDefinition')
   ) {
     return 0;
   }

@@ -1,7 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import pLimit from 'p-limit';
 import { ApiDiscovery, objectPath, ServedResource } from './apiDiscovery';
-import { ClusterApplyReport, describeResult, ObjectApplyResult } from './applyResult';
+import {
+  ClusterApplyReport,
+  describeResult,
+  ObjectApplyResult,
+} from './applyResult';
 import { APPLY_TIERS, ApplyTier, applyTierOf } from './applyTiers';
 import { KubeApiClient } from './kubeClient';
 import { readinessCheckFor } from './readiness';
@@ -46,13 +50,19 @@ const DEFAULT_CONCURRENCY = 16;
  * written; so nothing but the bundle's own namespaces and CRDs is written before every object has
  * passed a server dry-run.
  */
-export async function applyToCluster(options: ApplyToClusterOptions): Promise<ClusterApplyReport> {
+export async function applyToCluster(
+  options: ApplyToClusterOptions,
+): Promise<ClusterApplyReport> {
   const { clusterName, client, force, log } = options;
   const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
   const discovery = new ApiDiscovery(client, clusterName);
   const bundleCrds = options.items.map(i => i.object).filter(isCrd);
   const bundleNamespaces = new Set(
-    options.items.filter(i => i.object.apiVersion === 'v1' && i.object.kind === 'Namespace').map(i => i.object.metadata.name),
+    options.items
+      .filter(
+        i => i.object.apiVersion === 'v1' && i.object.kind === 'Namespace',
+      )
+      .map(i => i.object.metadata.name),
   );
   const report: ClusterApplyReport = {
     cluster: clusterName,
@@ -65,7 +75,11 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
     Promise.all(list.map(p => limit(() => fn(p))));
   const skipRest = (list: Planned[], reason: string) => {
     for (const p of list) {
-      if (!['failed', 'created', 'configured', 'unchanged'].includes(p.result.outcome)) {
+      if (
+        !['failed', 'created', 'configured', 'unchanged'].includes(
+          p.result.outcome,
+        )
+      ) {
         p.result.outcome = 'skipped';
         p.result.reason = reason;
       }
@@ -87,7 +101,11 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
       };
       const resolution = await resolveObject(discovery, item, bundleCrds);
       if (resolution.state === 'served') {
-        const tier = applyTierOf(apiVersion, kind, resolution.resource.namespaced);
+        const tier = applyTierOf(
+          apiVersion,
+          kind,
+          resolution.resource.namespaced,
+        );
         return { item, result, tier, resource: resolution.resource };
       }
       if (resolution.state === 'crd-in-bundle') {
@@ -96,7 +114,10 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
       }
       result.outcome = 'failed';
       result.reason = resolution.reason;
-      if (resolution.missingCrd && !report.missingCrds.includes(resolution.missingCrd)) {
+      if (
+        resolution.missingCrd &&
+        !report.missingCrds.includes(resolution.missingCrd)
+      ) {
         report.missingCrds.push(resolution.missingCrd);
       }
       return { item, result, tier: 2 as ApplyTier };
@@ -104,8 +125,15 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
   );
   report.results = planned.map(p => p.result);
   if (planned.some(p => p.result.outcome === 'failed')) {
-    skipRest(planned, 'not applied: some kinds are not served by the cluster (see failed objects)');
-    log(`${clusterName}: nothing applied; kinds not served: ${report.missingCrds.join(', ') || 'see results'}`);
+    skipRest(
+      planned,
+      'not applied: some kinds are not served by the cluster (see failed objects)',
+    );
+    log(
+      `${clusterName}: nothing applied; kinds not served: ${
+        report.missingCrds.join(', ') || 'see results'
+      }`,
+    );
     return report;
   }
 
@@ -117,25 +145,43 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
       p.live = current.body;
     } else if (current.status !== 404) {
       p.result.outcome = 'failed';
-      p.result.reason = `reading the live object failed: HTTP ${current.status} ${current.body?.message ?? ''}`.trim();
+      p.result.reason = `reading the live object failed: HTTP ${
+        current.status
+      } ${current.body?.message ?? ''}`.trim();
       return;
     }
-    const answer = await serverSideApply(client, path, p.item.object, { dryRun: true, force });
+    const answer = await serverSideApply(client, path, p.item.object, {
+      dryRun: true,
+      force,
+    });
     if (answer.ok) {
       if (options.dryRunOnly) {
-        p.result.outcome = !p.live ? 'created' : sameObject(p.live, answer.object) ? 'unchanged' : 'configured';
+        p.result.outcome = outcomeOf(p.live, sameObject(p.live, answer.object));
       }
-    } else if (answer.namespaceMissing && bundleNamespaces.has(answer.namespaceMissing)) {
+    } else if (
+      answer.namespaceMissing &&
+      bundleNamespaces.has(answer.namespaceMissing)
+    ) {
       p.waitsFor = `namespace ${answer.namespaceMissing}`;
     } else {
       p.result.outcome = 'failed';
       p.result.reason = `server dry-run: ${answer.reason}`;
     }
   };
-  await each(planned.filter(p => !p.waitsFor), dryRun);
+  await each(
+    planned.filter(p => !p.waitsFor),
+    dryRun,
+  );
   if (planned.some(p => p.result.outcome === 'failed')) {
-    skipRest(planned, 'not applied: the server dry-run failed for other objects of the bundle');
-    log(`${clusterName}: server dry-run failed; nothing written:\n${failures(planned)}`);
+    skipRest(
+      planned,
+      'not applied: the server dry-run failed for other objects of the bundle',
+    );
+    log(
+      `${clusterName}: server dry-run failed; nothing written:\n${failures(
+        planned,
+      )}`,
+    );
     return report;
   }
   const deferred = planned.filter(p => p.waitsFor);
@@ -143,37 +189,60 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
     for (const p of deferred) {
       p.result.reason = `not dry-run: needs ${p.waitsFor}, which this bundle creates`;
     }
-    log(`${clusterName}: server dry-run passed for ${planned.length - deferred.length} objects`);
+    log(
+      `${clusterName}: server dry-run passed for ${
+        planned.length - deferred.length
+      } objects`,
+    );
     return report;
   }
-  log(`${clusterName}: server dry-run passed for ${planned.length - deferred.length} objects; applying`);
+  log(
+    `${clusterName}: server dry-run passed for ${
+      planned.length - deferred.length
+    } objects; applying`,
+  );
 
   // 3. Apply tier by tier; dry-run the deferred objects as soon as tier 0 exists.
   const apply = async (p: Planned): Promise<void> => {
     const path = objectPath(p.resource!, p.result.name, p.result.namespace);
-    const answer = await serverSideApply(client, path, p.item.object, { dryRun: false, force });
+    const answer = await serverSideApply(client, path, p.item.object, {
+      dryRun: false,
+      force,
+    });
     if (!answer.ok) {
       p.result.outcome = 'failed';
       p.result.reason = answer.reason;
-      log(`${clusterName}: failed ${describeResult(p.result)}: ${answer.reason}`);
+      log(
+        `${clusterName}: failed ${describeResult(p.result)}: ${answer.reason}`,
+      );
       return;
     }
+    // The server bumps resourceVersion only when it stored a change.
     const before = p.live?.metadata?.resourceVersion;
-    p.result.outcome = !p.live
-      ? 'created'
-      : before === answer.object?.metadata?.resourceVersion
-        ? 'unchanged'
-        : 'configured';
+    p.result.outcome = outcomeOf(
+      p.live,
+      before === answer.object?.metadata?.resourceVersion,
+    );
     p.live = answer.object;
     log(`${clusterName}: ${p.result.outcome} ${describeResult(p.result)}`);
   };
   for (const tier of [0, 1, 2] as ApplyTier[]) {
     if (tier === 1 && deferred.length > 0) {
       await resolveDeferred(deferred);
-      await each(deferred.filter(p => p.resource), dryRun);
+      await each(
+        deferred.filter(p => p.resource),
+        dryRun,
+      );
       if (planned.some(p => p.result.outcome === 'failed')) {
-        skipRest(planned, `not applied: a dry-run after tier "${APPLY_TIERS[0]}" failed`);
-        log(`${clusterName}: server dry-run failed after tier 0; only namespaces and CRDs were written:\n${failures(planned)}`);
+        skipRest(
+          planned,
+          `not applied: a dry-run after tier "${APPLY_TIERS[0]}" failed`,
+        );
+        log(
+          `${clusterName}: server dry-run failed after tier 0; only namespaces and CRDs were written:\n${failures(
+            planned,
+          )}`,
+        );
         return report;
       }
     }
@@ -181,10 +250,17 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
     if (inTier.length === 0) {
       continue;
     }
-    log(`${clusterName}: tier ${tier + 1}/${APPLY_TIERS.length} (${APPLY_TIERS[tier]}): ${inTier.length} objects`);
+    log(
+      `${clusterName}: tier ${tier + 1}/${APPLY_TIERS.length} (${
+        APPLY_TIERS[tier]
+      }): ${inTier.length} objects`,
+    );
     await each(inTier, apply);
     if (inTier.some(p => p.result.outcome === 'failed')) {
-      skipRest(planned, `not applied: tier "${APPLY_TIERS[tier]}" had failures`);
+      skipRest(
+        planned,
+        `not applied: tier "${APPLY_TIERS[tier]}" had failures`,
+      );
       return report;
     }
   }
@@ -192,13 +268,27 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
   // 4. Optional readiness wait.
   if (options.wait) {
     const targets: ReadinessTarget[] = planned.flatMap(p => {
-      const check = readinessCheckFor(p.result.apiVersion, p.result.kind, p.live);
+      const check = readinessCheckFor(
+        p.result.apiVersion,
+        p.result.kind,
+        p.live,
+      );
       return check
-        ? [{ label: describeResult(p.result), path: objectPath(p.resource!, p.result.name, p.result.namespace), check }]
+        ? [
+            {
+              label: describeResult(p.result),
+              path: objectPath(p.resource!, p.result.name, p.result.namespace),
+              check,
+            },
+          ]
         : [];
     });
     if (targets.length > 0) {
-      log(`${clusterName}: waiting up to ${Math.round(options.wait.timeoutMs / 1000)} s for ${targets.length} objects to be ready`);
+      log(
+        `${clusterName}: waiting up to ${Math.round(
+          options.wait.timeoutMs / 1000,
+        )} s for ${targets.length} objects to be ready`,
+      );
       report.notReady = await waitForReadiness(client, targets, {
         timeoutMs: options.wait.timeoutMs,
         pollMs: options.wait.pollMs ?? 2000,
@@ -213,7 +303,10 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
     for (;;) {
       discovery.forgetServed();
       for (const p of list.filter(d => !d.resource)) {
-        p.resource = await discovery.resolve(p.result.apiVersion, p.result.kind);
+        p.resource = await discovery.resolve(
+          p.result.apiVersion,
+          p.result.kind,
+        );
       }
       const unresolved = list.filter(p => !p.resource);
       if (unresolved.length === 0) {
@@ -231,6 +324,16 @@ export async function applyToCluster(options: ApplyToClusterOptions): Promise<Cl
   }
 }
 
+function outcomeOf(
+  live: unknown,
+  same: boolean,
+): 'created' | 'configured' | 'unchanged' {
+  if (!live) {
+    return 'created';
+  }
+  return same ? 'unchanged' : 'configured';
+}
+
 function failures(planned: Planned[]): string {
   return planned
     .filter(p => p.result.outcome === 'failed')
@@ -241,7 +344,11 @@ function failures(planned: Planned[]): string {
 /** Live object vs. dry-run answer, ignoring what every write touches. */
 function sameObject(live: any, dryRun: any): boolean {
   const strip = (o: any) => {
-    const { managedFields: _m, resourceVersion: _r, ...metadata } = o?.metadata ?? {};
+    const {
+      managedFields: _m,
+      resourceVersion: _r,
+      ...metadata
+    } = o?.metadata ?? {};
     return { ...o, metadata };
   };
   return isDeepStrictEqual(strip(live), strip(dryRun));

@@ -3,7 +3,7 @@ import { findApplyCluster, listClusterNames } from './clusterConfig';
 
 const TOKEN = 'sa-token-of-lab-0123456789';
 
-const config = (clusters: unknown[], extraMethods: unknown[] = []) =>
+const config = (clusters: any[], extraMethods: any[] = []) =>
   new ConfigReader({
     kubernetes: {
       clusterLocatorMethods: [...extraMethods, { type: 'config', clusters }],
@@ -20,7 +20,10 @@ const lab = {
 
 describe('findApplyCluster', () => {
   it('reads a serviceAccount cluster of a config locator method', () => {
-    const cluster = findApplyCluster(config([lab], [{ type: 'catalog' }]), 'lab');
+    const cluster = findApplyCluster(
+      config([lab], [{ type: 'catalog' }]),
+      'lab',
+    );
     expect(cluster).toEqual({
       name: 'lab',
       url: 'https://lab.example.com:6443',
@@ -46,7 +49,9 @@ describe('findApplyCluster', () => {
   });
 
   it('names the config key of an unsupported auth provider or a missing token', () => {
-    expect(() => findApplyCluster(config([{ ...lab, authProvider: 'google' }]), 'lab')).toThrow(
+    expect(() =>
+      findApplyCluster(config([{ ...lab, authProvider: 'google' }]), 'lab'),
+    ).toThrow(
       'kubernetes.clusterLocatorMethods[0].clusters[0].authProvider is "google"; mesh:cluster:apply supports "serviceAccount" only',
     );
     const { serviceAccountToken: _t, ...noToken } = lab;
@@ -56,7 +61,10 @@ describe('findApplyCluster', () => {
   });
 
   it.each([
-    ['ftp://lab.example.com', 'must use https (or http for a loopback host), got ftp:'],
+    [
+      'ftp://lab.example.com',
+      'must use https (or http for a loopback host), got ftp:',
+    ],
     ['https://user:pass@lab.example.com', 'must not contain credentials'],
     ['https://lab.example.com/?x=1', 'must not contain a query string'],
     ['https://lab.example.com/#frag', 'must not contain a fragment'],
@@ -69,14 +77,20 @@ describe('findApplyCluster', () => {
     } catch (e) {
       error = e as Error;
     }
-    expect(error?.message).toContain(`kubernetes.clusterLocatorMethods[0].clusters[0].url ${message}`);
+    expect(error?.message).toContain(
+      `kubernetes.clusterLocatorMethods[0].clusters[0].url ${message}`,
+    );
     expect(error?.message).not.toContain(TOKEN);
   });
 
-  it.each(['http://127.0.0.1:8001', 'http://localhost:8001', 'http://[::1]:8001', 'https://10.0.0.5:6443/prefix'])(
-    'accepts %s',
-    url => {
-      expect(findApplyCluster(config([{ ...lab, url }]), 'lab').url).toBe(url.replace(/\/$/, ''));
-    },
-  );
+  it.each([
+    'http://127.0.0.1:8001',
+    'http://localhost:8001',
+    'http://[::1]:8001',
+    'https://10.0.0.5:6443/prefix',
+  ])('accepts %s', url => {
+    expect(findApplyCluster(config([{ ...lab, url }]), 'lab').url).toBe(
+      url.replace(/\/$/, ''),
+    );
+  });
 });

@@ -40,12 +40,14 @@ function readConfiguredClusters(config: Config): ConfiguredCluster[] {
     if (method.getString('type') !== 'config') {
       return [];
     }
-    return (method.getOptionalConfigArray('clusters') ?? []).map((entry, c) => ({
-      name: entry.getString('name'),
-      authProvider: entry.getString('authProvider'),
-      configKey: `${ROOT_KEY}[${m}].clusters[${c}]`,
-      entry,
-    }));
+    return (method.getOptionalConfigArray('clusters') ?? []).map(
+      (entry, c) => ({
+        name: entry.getString('name'),
+        authProvider: entry.getString('authProvider'),
+        configKey: `${ROOT_KEY}[${m}].clusters[${c}]`,
+        entry,
+      }),
+    );
   });
 }
 
@@ -89,6 +91,9 @@ export function findApplyCluster(config: Config, name: string): ApplyCluster {
     configKey,
     serviceAccountToken: '',
   };
-  Object.defineProperty(cluster, 'serviceAccountToken', { value: token, enumerable: false });
+  Object.defineProperty(cluster, 'serviceAccountToken', {
+    value: token,
+    enumerable: false,
+  });
   return cluster;
 }

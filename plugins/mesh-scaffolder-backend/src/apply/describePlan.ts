@@ -7,7 +7,10 @@ import { ApplyItem } from './resolveObjects';
  * no cluster may be called. Without discovery, an object is taken as namespaced when it names a
  * namespace; the real run asks the cluster.
  */
-export function describePlan(cluster: string, items: ApplyItem[]): { results: ObjectApplyResult[]; text: string } {
+export function describePlan(
+  cluster: string,
+  items: ApplyItem[],
+): { results: ObjectApplyResult[]; text: string } {
   const results = items.map(({ object, file }) => ({
     cluster,
     apiVersion: object.apiVersion,
@@ -24,7 +27,16 @@ export function describePlan(cluster: string, items: ApplyItem[]): { results: Ob
     );
     return inTier.length === 0
       ? []
-      : [`  tier ${tier + 1} (${tierName}): ${inTier.map(describeResult).join(', ')}`];
+      : [
+          `  tier ${tier + 1} (${tierName}): ${inTier
+            .map(describeResult)
+            .join(', ')}`,
+        ];
   });
-  return { results, text: `${cluster}: would apply ${results.length} objects\n${lines.join('\n')}` };
+  return {
+    results,
+    text: `${cluster}: would apply ${results.length} objects\n${lines.join(
+      '\n',
+    )}`,
+  };
 }

@@ -24,7 +24,11 @@ export interface ApplyQuery {
  */
 export interface KubeApiClient {
   get(path: string): Promise<KubeResponse>;
-  apply(path: string, object: unknown, query: ApplyQuery): Promise<KubeResponse>;
+  apply(
+    path: string,
+    object: unknown,
+    query: ApplyQuery,
+  ): Promise<KubeResponse>;
 }
 
 export type KubeClientFactory = (cluster: ApplyCluster) => KubeApiClient;
@@ -82,10 +86,16 @@ export const createKubeApiClient: KubeClientFactory = cluster => {
         response.on('error', reject);
       });
       request.on('timeout', () =>
-        request.destroy(new Error(`${method} ${url.pathname} timed out after ${REQUEST_TIMEOUT_MS} ms`)),
+        request.destroy(
+          new Error(
+            `${method} ${url.pathname} timed out after ${REQUEST_TIMEOUT_MS} ms`,
+          ),
+        ),
       );
       request.on('error', error =>
-        reject(new Error(`Cluster "${cluster.name}" unreachable: ${error.message}`)),
+        reject(
+          new Error(`Cluster "${cluster.name}" unreachable: ${error.message}`),
+        ),
       );
       request.end(body?.text);
     });
@@ -103,7 +113,10 @@ export const createKubeApiClient: KubeClientFactory = cluster => {
           ...(force && { force: 'true' }),
         },
         // JSON is YAML, and it avoids a second serializer's quirks for the apply body.
-        { contentType: 'application/apply-patch+yaml', text: JSON.stringify(object) },
+        {
+          contentType: 'application/apply-patch+yaml',
+          text: JSON.stringify(object),
+        },
       ),
   };
 };

@@ -8,20 +8,27 @@ type ReadinessCheck = (object: any) => Readiness;
 
 function condition(type: string): ReadinessCheck {
   return object => {
-    const found = (object?.status?.conditions ?? []).find((c: any) => c?.type === type);
+    const found = (object?.status?.conditions ?? []).find(
+      (c: any) => c?.type === type,
+    );
     if (!found) {
       return { ready: false, detail: `no ${type} condition yet` };
     }
     return {
       ready: found.status === 'True',
-      detail: `${type}=${found.status}${found.reason ? ` (${found.reason})` : ''}${found.message ? `: ${found.message}` : ''}`,
+      detail: `${type}=${found.status}${
+        found.reason ? ` (${found.reason})` : ''
+      }${found.message ? `: ${found.message}` : ''}`,
     };
   };
 }
 
 const argoHealthy: ReadinessCheck = object => {
   const health = object?.status?.health?.status;
-  return { ready: health === 'Healthy', detail: `health ${health ?? 'unknown'}` };
+  return {
+    ready: health === 'Healthy',
+    detail: `health ${health ?? 'unknown'}`,
+  };
 };
 
 /** Kinds whose readiness the apply step knows how to read, by API group. */
@@ -41,13 +48,19 @@ const CHECKS: Record<string, ReadinessCheck> = {
  * Custom resources of other kinds are waited for only when they publish a Ready condition;
  * most Istio resources (PeerAuthentication, Telemetry) have no status to wait on.
  */
-export function readinessCheckFor(apiVersion: string, kind: string, applied: any): ReadinessCheck | undefined {
+export function readinessCheckFor(
+  apiVersion: string,
+  kind: string,
+  applied: any,
+): ReadinessCheck | undefined {
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   const known = CHECKS[`${group}/${kind}`];
   if (known) {
     return known;
   }
   const isCustom = group.includes('.') && !group.endsWith('.k8s.io');
-  const hasReady = (applied?.status?.conditions ?? []).some((c: any) => c?.type === 'Ready');
+  const hasReady = (applied?.status?.conditions ?? []).some(
+    (c: any) => c?.type === 'Ready',
+  );
   return isCustom && hasReady ? condition('Ready') : undefined;
 }

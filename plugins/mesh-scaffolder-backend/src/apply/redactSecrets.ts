@@ -4,6 +4,9 @@
  * content in an error.
  */
 export function createRedactor(secrets: string[]): (text: string) => string {
-  const values = [...new Set(secrets.filter(s => s.length >= 4))].sort((a, b) => b.length - a.length);
-  return text => values.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const values = [...new Set(secrets.filter(s => s.length >= 4))].sort(
+    (a, b) => b.length - a.length,
+  );
+  return text =>
+    values.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 }

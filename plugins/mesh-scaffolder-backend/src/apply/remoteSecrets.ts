@@ -15,7 +15,9 @@ const ISTIO_NAMESPACE = 'istio-system';
 export function buildRemoteSecret(peer: ApplyCluster): KubernetesObject {
   if (!peer.caData && peer.caFile && !peer.skipTLSVerify) {
     // The secret is read inside the peer's mesh, where the Backstage host's file does not exist.
-    throw new Error(`${peer.configKey}.caData is needed to build the remote secret of "${peer.name}" (caFile cannot travel)`);
+    throw new Error(
+      `${peer.configKey}.caData is needed to build the remote secret of "${peer.name}" (caFile cannot travel)`,
+    );
   }
   const kubeconfig = {
     apiVersion: 'v1',
@@ -30,7 +32,9 @@ export function buildRemoteSecret(peer: ApplyCluster): KubernetesObject {
         },
       },
     ],
-    contexts: [{ name: peer.name, context: { cluster: peer.name, user: peer.name } }],
+    contexts: [
+      { name: peer.name, context: { cluster: peer.name, user: peer.name } },
+    ],
     'current-context': peer.name,
     preferences: {},
     users: [{ name: peer.name, user: { token: peer.serviceAccountToken } }],
@@ -50,6 +54,11 @@ export function buildRemoteSecret(peer: ApplyCluster): KubernetesObject {
 }
 
 /** For each target cluster, the remote secrets of every other cluster of the mesh. */
-export function remoteSecretsFor(target: ApplyCluster, meshClusters: ApplyCluster[]): KubernetesObject[] {
-  return meshClusters.filter(peer => peer.name !== target.name).map(buildRemoteSecret);
+export function remoteSecretsFor(
+  target: ApplyCluster,
+  meshClusters: ApplyCluster[],
+): KubernetesObject[] {
+  return meshClusters
+    .filter(peer => peer.name !== target.name)
+    .map(buildRemoteSecret);
 }

@@ -28,9 +28,14 @@ export async function resolveObject(
   if (resource) {
     return { state: 'served', resource };
   }
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const [group, version] = apiVersion.includes('/')
+    ? apiVersion.split('/')
+    : ['', apiVersion];
   if (!group.includes('.')) {
-    return { state: 'not-served', reason: `${kind} is not served by ${apiVersion} on this cluster` };
+    return {
+      state: 'not-served',
+      reason: `${kind} is not served by ${apiVersion} on this cluster`,
+    };
   }
   const crd = bundleCrds.find(c => definesKind(c, group, version, kind));
   if (crd) {
@@ -48,12 +53,19 @@ export async function resolveObject(
   };
 }
 
-function definesKind(crd: KubernetesObject, group: string, version: string, kind: string): boolean {
+function definesKind(
+  crd: KubernetesObject,
+  group: string,
+  version: string,
+  kind: string,
+): boolean {
   const spec = (crd as any).spec ?? {};
   return (
     spec.group === group &&
     spec.names?.kind === kind &&
-    (spec.versions ?? []).some((v: any) => v?.name === version && v?.served !== false)
+    (spec.versions ?? []).some(
+      (v: any) => v?.name === version && v?.served !== false,
+    )
   );
 }
 

@@ -20,7 +20,11 @@ export async function serverSideApply(
   if (response.status >= 200 && response.status < 300) {
     return { ok: true, object: response.body };
   }
-  return { ok: false, status: response.status, ...describeFailure(response.status, response.body) };
+  return {
+    ok: false,
+    status: response.status,
+    ...describeFailure(response.status, response.body),
+  };
 }
 
 function describeFailure(
@@ -31,7 +35,11 @@ function describeFailure(
   if (status === 409 && body?.reason === 'Conflict') {
     return { reason: describeConflicts(body) ?? message };
   }
-  if (status === 404 && body?.details?.kind === 'namespaces' && body.details.name) {
+  if (
+    status === 404 &&
+    body?.details?.kind === 'namespaces' &&
+    body.details.name
+  ) {
     return { reason: message, namespaceMissing: String(body.details.name) };
   }
   if (status === 401) {
@@ -44,15 +52,20 @@ function describeFailure(
 }
 
 function describeConflicts(body: any): string | undefined {
-  const causes: Array<{ field?: string; message?: string }> = body?.details?.causes ?? [];
+  const causes: Array<{ field?: string; message?: string }> =
+    body?.details?.causes ?? [];
   const fields = causes
     .filter(cause => cause.field)
     .map(cause => {
-      const manager = /conflict with "([^"]+)"/.exec(cause.message ?? '')?.[1] ?? 'another manager';
+      const manager =
+        /conflict with "([^"]+)"/.exec(cause.message ?? '')?.[1] ??
+        'another manager';
       return `${cause.field} (owned by "${manager}")`;
     });
   if (fields.length === 0) {
     return undefined;
   }
-  return `conflict: ${fields.join(', ')}; not overwritten — set force: true to take these fields`;
+  return `conflict: ${fields.join(
+    ', ',
+  )}; not overwritten — set force: true to take these fields`;
 }

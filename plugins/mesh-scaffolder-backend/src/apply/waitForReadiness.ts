@@ -15,7 +15,11 @@ export interface ReadinessTarget {
 export async function waitForReadiness(
   client: KubeApiClient,
   targets: ReadinessTarget[],
-  options: { timeoutMs: number; pollMs: number; log: (message: string) => void },
+  options: {
+    timeoutMs: number;
+    pollMs: number;
+    log: (message: string) => void;
+  },
 ): Promise<string[]> {
   const deadline = Date.now() + options.timeoutMs;
   let pending = targets.map(target => ({ target, detail: 'not read yet' }));

@@ -31,7 +31,9 @@ export interface ApplyBenchResult {
  * Applies a 60-object bundle (4 namespaces, 6 cluster-scoped objects, 50 namespaced objects)
  * to a contract API server with a fixed per-request delay, for `npm run bench`.
  */
-export async function benchApply(options: ApplyBenchOptions = {}): Promise<ApplyBenchResult> {
+export async function benchApply(
+  options: ApplyBenchOptions = {},
+): Promise<ApplyBenchResult> {
   const delayMs = options.delayMs ?? 50;
   const concurrency = options.concurrency ?? 16;
   const objects = benchObjects();
@@ -53,7 +55,11 @@ export async function benchApply(options: ApplyBenchOptions = {}): Promise<Apply
       });
       const failed = report.results.filter(r => r.outcome === 'failed');
       if (failed.length > 0) {
-        throw new Error(`bench apply failed: ${failed.map(f => `${f.kind} ${f.name}: ${f.reason}`).join('; ')}`);
+        throw new Error(
+          `bench apply failed: ${failed
+            .map(f => `${f.kind} ${f.name}: ${f.reason}`)
+            .join('; ')}`,
+        );
       }
       return performance.now() - started;
     };
@@ -88,7 +94,12 @@ function benchObjects(): KubernetesObject[] {
     const ns = namespaces[i % namespaces.length];
     return i % 2 === 0
       ? deployment(`app-${i}`, ns)
-      : { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `config-${i}`, namespace: ns }, data: { index: String(i) } };
+      : {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: `config-${i}`, namespace: ns },
+          data: { index: String(i) },
+        };
   });
   return [...namespaces.map(namespace), ...clusterRoles, ...namespaced];
 }

@@ -56,11 +56,17 @@ export class ContractApiServer {
     this.delayMs = options.delayMs ?? 0;
     // Every real cluster starts with these.
     for (const name of ['default', 'kube-system', 'kube-public']) {
-      this.applyAs('kube-apiserver', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+      this.applyAs('kube-apiserver', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+      });
     }
   }
 
-  static async start(options: ContractApiServerOptions): Promise<ContractApiServer> {
+  static async start(
+    options: ContractApiServerOptions,
+  ): Promise<ContractApiServer> {
     const server = http.createServer();
     const instance = new ContractApiServer(server, options);
     server.on('request', (req, res) => instance.handle(req, res));
@@ -86,8 +92,15 @@ export class ContractApiServer {
   }
 
   /** A stored object, or undefined. */
-  getObject(apiVersion: string, kind: string, name: string, namespace?: string): any {
-    const served = this.kinds.find(k => groupVersionOf(k) === apiVersion && k.kind === kind);
+  getObject(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): any {
+    const served = this.kinds.find(
+      k => groupVersionOf(k) === apiVersion && k.kind === kind,
+    );
     const stored = served && this.store.get(this.key(served, name, namespace));
     return stored ? jsonClone(stored.object) : undefined;
   }
@@ -102,7 +115,11 @@ export class ContractApiServer {
    */
   applyAs(manager: string, object: any, force = false): void {
     const served = this.servedFor(object.apiVersion, object.kind);
-    const key = this.key(served, object.metadata.name, object.metadata.namespace);
+    const key = this.key(
+      served,
+      object.metadata.name,
+      object.metadata.namespace,
+    );
     const previous = this.store.get(key);
     const computed = computeApply(served, previous, manager, object, force);
     if ('conflict' in computed) {
@@ -113,7 +130,13 @@ export class ContractApiServer {
   }
 
   /** Replaces an object's status, as its controller would (a new resourceVersion). */
-  setStatus(apiVersion: string, kind: string, name: string, namespace: string | undefined, status: any): void {
+  setStatus(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace: string | undefined,
+    status: any,
+  ): void {
     const served = this.servedFor(apiVersion, kind);
     const stored = this.store.get(this.key(served, name, namespace));
     if (!stored) {
@@ -124,7 +147,9 @@ export class ContractApiServer {
   }
 
   private servedFor(apiVersion: string, kind: string): ServedKind {
-    const served = this.kinds.find(k => groupVersionOf(k) === apiVersion && k.kind === kind);
+    const served = this.kinds.find(
+      k => groupVersionOf(k) === apiVersion && k.kind === kind,
+    );
     if (!served) {
       throw new Error(`${apiVersion} ${kind} is not served`);
     }
@@ -132,10 +157,15 @@ export class ContractApiServer {
   }
 
   private key(served: ServedKind, name: string, namespace?: string): string {
-    return `${served.group}/${served.plural}/${served.namespaced ? namespace ?? '' : ''}/${name}`;
+    return `${served.group}/${served.plural}/${
+      served.namespaced ? namespace ?? '' : ''
+    }/${name}`;
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  private async handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);
@@ -151,7 +181,12 @@ export class ContractApiServer {
     if (this.delayMs > 0) {
       await sleep(this.delayMs);
     }
-    const [code, body] = this.route(req, url, contentType, Buffer.concat(chunks).toString('utf8'));
+    const [code, body] = this.route(
+      req,
+      url,
+      contentType,
+      Buffer.concat(chunks).toString('utf8'),
+    );
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body));
   }
@@ -174,19 +209,36 @@ export class ContractApiServer {
     }
     const target = this.parseObjectPath(segments);
     if (!target) {
-      return reply(statusError(404, 'NotFound', 'the server could not find the requested resource'));
+      return reply(
+        statusError(
+          404,
+          'NotFound',
+          'the server could not find the requested resource',
+        ),
+      );
     }
     const { served, name, namespace } = target;
     const stored = this.store.get(this.key(served, name, namespace));
     if (req.method === 'GET') {
-      return stored
-        ? [200, stored.object]
-        : reply(notFound(served, name));
+      return stored ? [200, stored.object] : reply(notFound(served, name));
     }
     if (req.method !== 'PATCH') {
-      return reply(statusError(405, 'MethodNotAllowed', `the contract server does not implement ${req.method}`));
+      return reply(
+        statusError(
+          405,
+          'MethodNotAllowed',
+          `the contract server does not implement ${req.method}`,
+        ),
+      );
     }
-    return this.apply(served, name, namespace, url.searchParams, contentType, text);
+    return this.apply(
+      served,
+      name,
+      namespace,
+      url.searchParams,
+      contentType,
+      text,
+    );
   }
 
   private apply(
@@ -205,33 +257,63 @@ export class ContractApiServer {
           'UnsupportedMediaType',
           known
             ? `the contract server implements only ${APPLY_PATCH}, not ${contentType}`
-            : `the body of the request was in an unknown format - accepted media types include: ${[...OTHER_PATCH_TYPES, APPLY_PATCH].join(', ')}`,
+            : `the body of the request was in an unknown format - accepted media types include: ${[
+                ...OTHER_PATCH_TYPES,
+                APPLY_PATCH,
+              ].join(', ')}`,
         ),
       );
     }
     const manager = query.get('fieldManager');
     if (!manager) {
-      return reply(statusError(400, 'BadRequest', 'PATCH: fieldManager is required for apply requests'));
+      return reply(
+        statusError(
+          400,
+          'BadRequest',
+          'PATCH: fieldManager is required for apply requests',
+        ),
+      );
     }
     const dryRun = query.get('dryRun');
     if (dryRun !== null && dryRun !== 'All') {
-      return reply(statusError(400, 'BadRequest', `Invalid dry run value: ${dryRun}; only "All" is supported`));
+      return reply(
+        statusError(
+          400,
+          'BadRequest',
+          `Invalid dry run value: ${dryRun}; only "All" is supported`,
+        ),
+      );
     }
     const forceParam = query.get('force');
-    if (forceParam !== null && forceParam !== 'true' && forceParam !== 'false') {
-      return reply(statusError(400, 'BadRequest', `invalid force value: ${forceParam}`));
+    if (
+      forceParam !== null &&
+      forceParam !== 'true' &&
+      forceParam !== 'false'
+    ) {
+      return reply(
+        statusError(400, 'BadRequest', `invalid force value: ${forceParam}`),
+      );
     }
     let body: any;
     try {
       body = yaml.parse(text);
     } catch (error) {
-      return reply(statusError(400, 'BadRequest', `error decoding YAML: ${(error as Error).message}`));
+      return reply(
+        statusError(
+          400,
+          'BadRequest',
+          `error decoding YAML: ${(error as Error).message}`,
+        ),
+      );
     }
     if (served.namespaced) {
       const nsKind = this.servedFor('v1', 'Namespace');
       if (!this.store.has(this.key(nsKind, namespace!))) {
         return reply(
-          statusError(404, 'NotFound', `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' }),
+          statusError(404, 'NotFound', `namespaces "${namespace}" not found`, {
+            name: namespace,
+            kind: 'namespaces',
+          }),
         );
       }
     }
@@ -239,10 +321,20 @@ export class ContractApiServer {
     if (invalid) {
       return reply(invalid);
     }
-    body.metadata = { ...body.metadata, name, ...(served.namespaced && { namespace }) };
+    body.metadata = {
+      ...body.metadata,
+      name,
+      ...(served.namespaced && { namespace }),
+    };
     const key = this.key(served, name, namespace);
     const previous = this.store.get(key);
-    const computed = computeApply(served, previous, manager, body, forceParam === 'true');
+    const computed = computeApply(
+      served,
+      previous,
+      manager,
+      body,
+      forceParam === 'true',
+    );
     if ('conflict' in computed) {
       return reply(computed.conflict);
     }
@@ -271,7 +363,10 @@ export class ContractApiServer {
     const spec = crd.spec ?? {};
     for (const version of spec.versions ?? []) {
       const exists = this.kinds.some(
-        k => k.group === spec.group && k.version === version.name && k.kind === spec.names?.kind,
+        k =>
+          k.group === spec.group &&
+          k.version === version.name &&
+          k.kind === spec.names?.kind,
       );
       if (version.served !== false && !exists) {
         this.kinds.push({
@@ -290,7 +385,9 @@ export class ContractApiServer {
         { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts' },
         { type: 'Established', status: 'True', reason: 'InitialNamesAccepted' },
       ],
-      storedVersions: (spec.versions ?? []).filter((v: any) => v.storage).map((v: any) => v.name),
+      storedVersions: (spec.versions ?? [])
+        .filter((v: any) => v.storage)
+        .map((v: any) => v.name),
     };
   }
 
@@ -310,17 +407,43 @@ export class ContractApiServer {
           singularName: k.kind.toLowerCase(),
           namespaced: k.namespaced,
           kind: k.kind,
-          verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+          verbs: [
+            'create',
+            'delete',
+            'get',
+            'list',
+            'patch',
+            'update',
+            'watch',
+          ],
         },
         ...(k.hasStatus
-          ? [{ name: `${k.plural}/status`, singularName: '', namespaced: k.namespaced, kind: k.kind, verbs: ['get', 'patch', 'update'] }]
+          ? [
+              {
+                name: `${k.plural}/status`,
+                singularName: '',
+                namespaced: k.namespaced,
+                kind: k.kind,
+                verbs: ['get', 'patch', 'update'],
+              },
+            ]
           : []),
       ]),
     });
     if (segments.length === 1 && segments[0] === 'api') {
-      return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }] };
+      return {
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [
+          { clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' },
+        ],
+      };
     }
-    if (segments.length === 2 && segments[0] === 'api' && groups.has(segments[1])) {
+    if (
+      segments.length === 2 &&
+      segments[0] === 'api' &&
+      groups.has(segments[1])
+    ) {
       return resourceList(segments[1]);
     }
     if (segments.length === 1 && segments[0] === 'apis') {
@@ -336,12 +459,22 @@ export class ContractApiServer {
         apiVersion: 'v1',
         groups: [...byGroup].map(([name, versions]) => ({
           name,
-          versions: versions.map(version => ({ groupVersion: `${name}/${version}`, version })),
-          preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+          versions: versions.map(version => ({
+            groupVersion: `${name}/${version}`,
+            version,
+          })),
+          preferredVersion: {
+            groupVersion: `${name}/${versions[0]}`,
+            version: versions[0],
+          },
         })),
       };
     }
-    if (segments.length === 3 && segments[0] === 'apis' && groups.has(`${segments[1]}/${segments[2]}`)) {
+    if (
+      segments.length === 3 &&
+      segments[0] === 'apis' &&
+      groups.has(`${segments[1]}/${segments[2]}`)
+    ) {
       return resourceList(`${segments[1]}/${segments[2]}`);
     }
     return undefined;
@@ -359,12 +492,25 @@ export class ContractApiServer {
       return undefined;
     }
     const namespaced = rest[0] === 'namespaces' && rest.length >= 3;
-    const [namespace, plural, name, ...sub] = namespaced ? rest.slice(1) : [undefined, ...rest];
-    const served = this.kinds.find(k => k.group === group && k.version === version && k.plural === plural);
-    if (!served || !name || sub.length > 0 || served.namespaced !== namespaced) {
+    const [namespace, plural, name, ...sub] = namespaced
+      ? rest.slice(1)
+      : [undefined, ...rest];
+    const served = this.kinds.find(
+      k => k.group === group && k.version === version && k.plural === plural,
+    );
+    if (
+      !served ||
+      !name ||
+      sub.length > 0 ||
+      served.namespaced !== namespaced
+    ) {
       return undefined;
     }
-    return { served, name: decodeURIComponent(name), namespace: namespace && decodeURIComponent(namespace) };
+    return {
+      served,
+      name: decodeURIComponent(name),
+      namespace: namespace && decodeURIComponent(namespace),
+    };
   }
 }
 
@@ -373,6 +519,12 @@ function reply(status: StatusBody): [number, StatusBody] {
 }
 
 function notFound(served: ServedKind, name: string): StatusBody {
-  const resource = served.group ? `${served.plural}.${served.group}` : served.plural;
-  return statusError(404, 'NotFound', `${resource} "${name}" not found`, { name, group: served.group, kind: served.plural });
+  const resource = served.group
+    ? `${served.plural}.${served.group}`
+    : served.plural;
+  return statusError(404, 'NotFound', `${resource} "${name}" not found`, {
+    name,
+    group: served.group,
+    kind: served.plural,
+  });
 }

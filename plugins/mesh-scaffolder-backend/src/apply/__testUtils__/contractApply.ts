@@ -53,19 +53,26 @@ export function computeApply(
       continue;
     }
     for (const path of newPaths) {
-      if (owned.paths.some(q => related(path, q)) && !sameValue(getAt(previous, path), getAt(config, path))) {
+      if (
+        owned.paths.some(q => related(path, q)) &&
+        !sameValue(getAt(previous, path), getAt(config, path))
+      ) {
         conflicts.push({ manager: other, path });
       }
     }
   }
   if (conflicts.length > 0 && !force) {
     const gv = groupVersionOf(served);
-    const list = conflicts.map(c => `conflict with "${c.manager}" using ${gv}: ${displayPath(c.path)}`);
+    const list = conflicts.map(
+      c => `conflict with "${c.manager}" using ${gv}: ${displayPath(c.path)}`,
+    );
     return {
       conflict: statusError(
         409,
         'Conflict',
-        `Apply failed with ${conflicts.length} conflict${conflicts.length > 1 ? 's' : ''}: ${list.join('\n')}`,
+        `Apply failed with ${conflicts.length} conflict${
+          conflicts.length > 1 ? 's' : ''
+        }: ${list.join('\n')}`,
         {
           name: config.metadata?.name,
           group: served.group,
@@ -83,7 +90,9 @@ export function computeApply(
   const result: Record<string, any> = jsonClone(previous);
   const newKeys = new Set(newPaths.map(pathKey));
   const ownedByOthers = (path: FieldPath) =>
-    [...owners].some(([m, o]) => m !== manager && o.paths.some(q => related(path, q)));
+    [...owners].some(
+      ([m, o]) => m !== manager && o.paths.some(q => related(path, q)),
+    );
   for (const old of owners.get(manager)?.paths ?? []) {
     if (!newKeys.has(pathKey(old)) && !ownedByOthers(old)) {
       deleteAt(result, old);
@@ -112,21 +121,41 @@ export function computeApply(
   }
   const mine = owners.get(manager);
   const sameOwnership =
-    mine !== undefined && sameValue(new Set(mine.paths.map(pathKey)), newKeys) && owners.size === existing?.owners.size;
+    mine !== undefined &&
+    sameValue(new Set(mine.paths.map(pathKey)), newKeys) &&
+    owners.size === existing?.owners.size;
   const changed =
-    !existing || !sameValue(withoutServerFields(previous), withoutServerFields(result)) || !sameOwnership || force && conflicts.length > 0;
-  owners.set(manager, { paths: newPaths, time: changed ? new Date().toISOString() : mine!.time });
+    !existing ||
+    !sameValue(withoutServerFields(previous), withoutServerFields(result)) ||
+    !sameOwnership ||
+    (force && conflicts.length > 0);
+  owners.set(manager, {
+    paths: newPaths,
+    time: changed ? new Date().toISOString() : mine!.time,
+  });
   return { next: { served, object: result, owners }, changed };
 }
 
 /** Fills in what the server maintains for a stored object: identity, versions, managedFields. */
-export function finishStored(stored: StoredObject, previous: StoredObject | undefined, resourceVersion: string | undefined) {
+export function finishStored(
+  stored: StoredObject,
+  previous: StoredObject | undefined,
+  resourceVersion: string | undefined,
+) {
   const metadata = stored.object.metadata;
   metadata.uid = previous?.object.metadata.uid ?? randomUUID();
-  metadata.creationTimestamp = previous?.object.metadata.creationTimestamp ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  metadata.creationTimestamp =
+    previous?.object.metadata.creationTimestamp ??
+    new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const specChanged =
-    previous && !sameValue(withoutMetadataAndStatus(previous.object), withoutMetadataAndStatus(stored.object));
-  metadata.generation = !previous ? 1 : previous.object.metadata.generation + (specChanged ? 1 : 0);
+    previous &&
+    !sameValue(
+      withoutMetadataAndStatus(previous.object),
+      withoutMetadataAndStatus(stored.object),
+    );
+  metadata.generation = !previous
+    ? 1
+    : previous.object.metadata.generation + (specChanged ? 1 : 0);
   if (resourceVersion) {
     metadata.resourceVersion = resourceVersion;
   } else {
@@ -143,7 +172,10 @@ export function finishStored(stored: StoredObject, previous: StoredObject | unde
 }
 
 /** Secrets accept `stringData` as a write-only convenience; the server stores it base64 in `data`. */
-function normalizeConfig(served: ServedKind, config: Record<string, any>): Record<string, any> {
+function normalizeConfig(
+  served: ServedKind,
+  config: Record<string, any>,
+): Record<string, any> {
   if (served.group !== '' || served.kind !== 'Secret' || !config.stringData) {
     return config;
   }
@@ -156,8 +188,14 @@ function normalizeConfig(served: ServedKind, config: Record<string, any>): Recor
 }
 
 function withoutServerFields(object: Record<string, any>) {
-  const { managedFields: _m, resourceVersion: _r, generation: _g, uid: _u, creationTimestamp: _c, ...metadata } =
-    object.metadata ?? {};
+  const {
+    managedFields: _m,
+    resourceVersion: _r,
+    generation: _g,
+    uid: _u,
+    creationTimestamp: _c,
+    ...metadata
+  } = object.metadata ?? {};
   return { ...object, metadata };
 }
 

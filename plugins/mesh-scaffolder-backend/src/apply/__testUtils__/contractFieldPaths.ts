@@ -1,5 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 
+/**
+ * Objects here are JSON; a JSON round trip keeps clones in this realm, where structuredClone under
+ * Jest would create objects whose prototypes fail strict deep equality.
+ */
+export const jsonClone = <T>(value: T): T =>
+  value === undefined ? value : JSON.parse(JSON.stringify(value));
+
 /** A field path as segments; lists are atomic, so a path never points into an array. */
 export type FieldPath = string[];
 
@@ -21,21 +28,33 @@ const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every leaf field set by an applied configuration (the fields its manager will own). */
-export function leafPaths(config: Record<string, unknown>, prefix: FieldPath = []): FieldPath[] {
+export function leafPaths(
+  config: Record<string, unknown>,
+  prefix: FieldPath = [],
+): FieldPath[] {
   return Object.entries(config).flatMap(([key, value]) => {
     const path = [...prefix, key];
     if (UNOWNED.has(path.join('.'))) {
       return [];
     }
-    return isMap(value) && Object.keys(value).length > 0 ? leafPaths(value, path) : [path];
+    return isMap(value) && Object.keys(value).length > 0
+      ? leafPaths(value, path)
+      : [path];
   });
 }
 
 export function getAt(object: unknown, path: FieldPath): unknown {
-  return path.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), object);
+  return path.reduce<unknown>(
+    (node, key) => (isMap(node) ? node[key] : undefined),
+    object,
+  );
 }
 
-export function setAt(object: Record<string, unknown>, path: FieldPath, value: unknown): void {
+export function setAt(
+  object: Record<string, unknown>,
+  path: FieldPath,
+  value: unknown,
+): void {
   let node = object;
   for (const key of path.slice(0, -1)) {
     if (!isMap(node[key])) {
@@ -47,7 +66,10 @@ export function setAt(object: Record<string, unknown>, path: FieldPath, value: u
 }
 
 /** Removes a field and any maps it leaves empty. */
-export function deleteAt(object: Record<string, unknown>, path: FieldPath): void {
+export function deleteAt(
+  object: Record<string, unknown>,
+  path: FieldPath,
+): void {
   const parents: Array<Record<string, unknown>> = [];
   let node: unknown = object;
   for (const key of path.slice(0, -1)) {
@@ -61,7 +83,11 @@ export function deleteAt(object: Record<string, unknown>, path: FieldPath): void
     return;
   }
   delete node[path[path.length - 1]];
-  for (let i = parents.length - 1; i >= 0 && Object.keys(node as object).length === 0; i--) {
+  for (
+    let i = parents.length - 1;
+    i >= 0 && Object.keys(node as object).length === 0;
+    i--
+  ) {
     delete parents[i][path[i]];
     node = parents[i];
   }
@@ -83,10 +109,3 @@ export function toFieldsV1(paths: FieldPath[]): Record<string, unknown> {
   }
   return root;
 }
-
-/**
- * Objects here are JSON; a JSON round trip keeps clones in this realm, where structuredClone under
- * Jest would create objects whose prototypes fail strict deep equality.
- */
-export const jsonClone = <T>(value: T): T =>
-  value === undefined ? value : JSON.parse(JSON.stringify(value));

@@ -14,7 +14,10 @@ export async function writeHandMadeBundle(
   const index = [];
   for (const [cluster, objects] of Object.entries(objectsByCluster)) {
     for (const [i, object] of objects.entries()) {
-      const file = `clusters/${cluster}/${String(i).padStart(3, '0')}-${object.kind.toLowerCase()}.yaml`;
+      const file = `clusters/${cluster}/${String(i).padStart(
+        3,
+        '0',
+      )}-${object.kind.toLowerCase()}.yaml`;
       await fs.mkdir(path.join(dir, path.dirname(file)), { recursive: true });
       await fs.writeFile(path.join(dir, file), yaml.stringify(object));
       index.push({
@@ -24,17 +27,26 @@ export async function writeHandMadeBundle(
         apiVersion: object.apiVersion,
         kind: object.kind,
         name: object.metadata.name,
-        ...(object.metadata.namespace && { namespace: object.metadata.namespace }),
+        ...(object.metadata.namespace && {
+          namespace: object.metadata.namespace,
+        }),
       });
     }
   }
   await fs.writeFile(
     path.join(dir, 'bundle-index.json'),
-    JSON.stringify({ clusters: Object.keys(objectsByCluster), objects: index }, null, 2),
+    JSON.stringify(
+      { clusters: Object.keys(objectsByCluster), objects: index },
+      null,
+      2,
+    ),
   );
 }
 
-export const deployment = (name: string, namespace: string): KubernetesObject => ({
+export const deployment = (
+  name: string,
+  namespace: string,
+): KubernetesObject => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name, namespace },
@@ -47,11 +59,22 @@ export const deployment = (name: string, namespace: string): KubernetesObject =>
   },
 });
 
-export const helmRelease = (name: string, namespace: string): KubernetesObject => ({
+export const helmRelease = (
+  name: string,
+  namespace: string,
+): KubernetesObject => ({
   apiVersion: 'helm.toolkit.fluxcd.io/v2',
   kind: 'HelmRelease',
   metadata: { name, namespace },
-  spec: { interval: '10m', chart: { spec: { chart: name, sourceRef: { kind: 'HelmRepository', name: 'istio' } } } },
+  spec: {
+    interval: '10m',
+    chart: {
+      spec: {
+        chart: name,
+        sourceRef: { kind: 'HelmRepository', name: 'istio' },
+      },
+    },
+  },
 });
 
 export const namespace = (name: string): KubernetesObject => ({
