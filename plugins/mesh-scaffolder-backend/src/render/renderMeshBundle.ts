@@ -8,19 +8,22 @@ function byPath(a: BundleFile, b: BundleFile): number {
   return a.path > b.path ? 1 : 0;
 }
 
+const SAFE_SEGMENT = /^[A-Za-z0-9._-]+$/;
+
 /**
  * Refuses a path that could leave the bundle folder or alias another file: absolute paths, `..`
- * and `.` segments, empty segments and backslashes.
+ * and `.` segments, empty segments, and any character but letters, digits, `.`, `_` and `-`.
  */
 function assertSafeRelativePath(filePath: string, what: string): void {
   const segments = filePath.split('/');
   if (
     filePath === '' ||
-    filePath.includes('\\') ||
-    segments.some(segment => segment === '' || segment === '.' || segment === '..')
+    segments.some(
+      segment => segment === '.' || segment === '..' || !SAFE_SEGMENT.test(segment),
+    )
   ) {
     throw new Error(
-      `${what} ${JSON.stringify(filePath)} must be a relative path of plain segments (no "..", ".", empty segments, backslashes or leading "/")`,
+      `${what} ${JSON.stringify(filePath.slice(0, 200))} must be a relative path of "/"-separated segments of A-Z, a-z, 0-9, ".", "_" and "-" (no "..", "." or empty segments, no leading "/")`,
     );
   }
 }
