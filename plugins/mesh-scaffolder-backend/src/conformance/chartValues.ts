@@ -1,0 +1,70 @@
+import type { ValidateFunction } from 'ajv';
+import fs from 'node:fs';
+import { parse } from 'yaml';
+import { createSchemaCompiler } from './crdSchemas';
+
+type Values = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Values {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Istio charts from 1.23 keep their defaults under a wrapper key; the keys users set are inside. */
+const istioDefaultsWrappers = ['defaults', '_internal_defaults_do_not_set'];
+
+/** A chart's default values, unwrapped from Istio's defaults wrapper where present. */
+export function readDefaultValues(file: string): Values {
+  const values = parse(fs.readFileSync(file, 'utf8')) as unknown;
+  if (!isRecord(values)) return {};
+  for (const wrapper of istioDefaultsWrappers) {
+    if (isRecord(values[wrapper])) return values[wrapper] as Values;
+  }
+  return values;
+}
+
+/**
+ * Key paths of `values` that the chart's defaults do not have. Below a default that is an empty
+ * map, null, or a key listed in `freeForm` (maps the chart passes through, like meshConfig or
+ * podAnnotations), anything goes; lists and scalars are compared by presence only.
+ */
+export function unknownValuePaths(
+  values: unknown,
+  defaults: unknown,
+  freeForm: Set<string>,
+  prefix = '',
+): string[] {
+  if (!isRecord(values) || !isRecord(defaults)) return [];
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (freeForm.has(key) || freeForm.has(path)) continue;
+    if (!(key in defaults)) {
+      unknown.push(path);
+      continue;
+    }
+    const fallback = defaults[key];
+    if (isRecord(fallback) && Object.keys(fallback).length > 0) {
+      unknown.push(...unknownValuePaths(value, fallback, freeForm, path));
+    }
+  }
+  return unknown;
+}
+
+/**
+ * Validator for the gateway chart's values.schema.json. 1.12–1.20 keep a flat strict root; from
+ * 1.23 the root only `$ref`s `$defs.values` (strict itself only from 1.27), so the values
+ * definition is validated directly, made strict, with the other definitions still reachable.
+ */
+export function compileGatewayValuesSchema(file: string): ValidateFunction {
+  const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Values;
+  delete schema.$schema;
+  const defs = schema.$defs;
+  if (isRecord(defs) && isRecord(defs.values)) {
+    return createSchemaCompiler()({
+      ...defs.values,
+      additionalProperties: false,
+      $defs: defs,
+    });
+  }
+  return createSchemaCompiler()(schema);
+}
