@@ -5,7 +5,21 @@
  *
  * The endpoint is the plugin's own router on a local HTTP server; auth and catalog are stand-ins
  * (the all-clusters route uses neither beyond the credentials check). 50 configured clusters point at
- * the fixture's three Prometheus servers in turn, so the fan-out really sends 100 queries.
+ * the fixture's three Prometheus servers in turn: 100 cluster queries. The backend evaluates a fan-out
+ * at one timestamp and sends identical requests (same URL, auth, path, parameters) once, so they reach
+ * Prometheus as 6 distinct requests, two per server — the upstream work is three servers' worth.
+ *
+ * Rows, each cold (fresh endpoint, empty cache), median of 7, all measured in the same loop:
+ * - "slowest single cluster": one cluster configured, its server queried while the other two servers
+ *   are idle. This is the bar's reference, kept as the issue defines it.
+ * - "3 clusters, one per server": exactly the distinct upstream work of the 50-cluster fan-out (the
+ *   same 6 requests). Added because the single-cluster row and the 50-cluster row do not measure the
+ *   same upstream conditions on this machine: in the 50-cluster row the three fixture servers answer
+ *   at the same time and share this machine's 2 cores (with the backend and whatever else runs here),
+ *   while the single-cluster row has a server to itself. In a real deployment each cluster's
+ *   Prometheus runs on its own nodes, so that contention does not exist there. The ratio of the
+ *   50-cluster row to this row isolates what the fan-out itself adds for 47 more clusters
+ *   (coordination, evaluation and a 50-cluster response); both ratios are printed, neither is hidden.
  */
 import { ConfigReader } from '@backstage/config';
 import express from 'express';
@@ -105,6 +119,7 @@ async function main() {
   try {
     // Slowest single cluster, cold: a fresh endpoint (empty cache) per run, one cluster configured.
     const singles: Record<string, number[]> = {};
+    const cold3: number[] = [];
     const cold50: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       for (const [i, cluster] of fixtureClusters.entries()) {
@@ -115,6 +130,24 @@ async function main() {
         (singles[cluster.name] ??= []).push(res.ms);
         await endpoint.close();
       }
+      // The 50-cluster fan-out's distinct upstream work: one cluster per server, all at once.
+      const trio = await startEndpoint({
+        clusters: fixtureClusters.map((cluster, i) => ({
+          name: cluster.name,
+          prometheus: { url: urls[i] },
+        })),
+      });
+      const trioRes = await get(trio.url);
+      if (
+        trioRes.status !== 200 ||
+        JSON.parse(trioRes.body).clusters.some(
+          (c: any) => c.status === 'unknown',
+        )
+      ) {
+        throw new Error(`cold 3-cluster request failed: ${trioRes.status}`);
+      }
+      cold3.push(trioRes.ms);
+      await trio.close();
       const endpoint = await startEndpoint({
         clusters: Array.from({ length: CLUSTERS }, (_, i) => ({
           name: `cluster-${String(i).padStart(2, '0')}`,
@@ -140,17 +173,27 @@ async function main() {
     }
     const slowestSingle = Math.max(...Object.values(singles).map(median));
     const coldMedian = median(cold50);
+    const trioMedian = median(cold3);
     rows.push([
-      'slowest single cluster, cold (median of 7)',
+      'slowest single cluster, cold (median of 7), other servers idle',
       `${slowestSingle.toFixed(1)} ms`,
+      '',
+    ]);
+    rows.push([
+      '3 clusters, one per server = the distinct upstream work of the 50, cold (median of 7)',
+      `${trioMedian.toFixed(1)} ms = ${(trioMedian / slowestSingle).toFixed(
+        2,
+      )}× slowest single`,
       '',
     ]);
     rows.push([
       `${CLUSTERS} clusters, cold (median of 7)`,
       `${coldMedian.toFixed(1)} ms = ${(coldMedian / slowestSingle).toFixed(
         2,
-      )}× slowest single`,
-      '≤ 1.3×',
+      )}× slowest single, ${(coldMedian / trioMedian).toFixed(
+        2,
+      )}× the 3-cluster fan-out`,
+      '≤ 1.3× slowest single',
     ]);
 
     // Warm: the same endpoint, cache filled, sequential requests.
@@ -175,6 +218,12 @@ async function main() {
     // Open-loop load: requests start on schedule whether or not earlier ones finished.
     const latencies: number[] = [];
     let errors = 0;
+    // What went wrong, so a non-zero count can be told apart: HTTP status or socket error code.
+    const errorKinds = new Map<string, number>();
+    const countError = (kind: string) => {
+      errors++;
+      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    };
     const pending: Promise<void>[] = [];
     const started = performance.now();
     const total = LOAD_SECONDS * LOAD_RPS;
@@ -186,10 +235,10 @@ async function main() {
         get(endpoint.url).then(
           res => {
             latencies.push(res.ms);
-            if (res.status !== 200) errors++;
+            if (res.status !== 200) countError(`HTTP ${res.status}`);
           },
-          () => {
-            errors++;
+          error => {
+            countError(error?.code ?? String(error?.message ?? error));
           },
         ),
       );
@@ -200,11 +249,14 @@ async function main() {
       `${CLUSTERS} clusters, ${LOAD_RPS} req/s for ${LOAD_SECONDS} s (cache refreshes every 15 s)`,
       `${total} requests in ${elapsedSec.toFixed(1)} s (${(
         total / elapsedSec
-      ).toFixed(0)} req/s), ${errors} errors, p50 ${median(latencies).toFixed(
-        2,
-      )} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${Math.max(
-        ...latencies,
-      ).toFixed(1)} ms`,
+      ).toFixed(0)} req/s), ${errors} errors${
+        errors
+          ? ` (${[...errorKinds].map(([k, n]) => `${k} ×${n}`).join(', ')})`
+          : ''
+      }, p50 ${median(latencies).toFixed(2)} ms, p99 ${percentile(
+        latencies,
+        99,
+      ).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
       '0 errors',
     ]);
     await endpoint.close();
@@ -217,7 +269,8 @@ async function main() {
       '## Mesh health endpoint (issue 6)',
       '',
       `\`GET /api/mesh/health\` with ${CLUSTERS} configured clusters pointing in turn at the fixture's three real`,
-      'Prometheus servers (two queries per cluster), against the slowest single cluster measured in the same run;',
+      'Prometheus servers (two queries per cluster, coalesced to two requests per server), against the slowest',
+      'single cluster and the same three servers asked at once, measured in the same run;',
       'then the warm (cached) endpoint, sequentially and under open-loop load.',
       '',
       '| measurement | result | bar |',

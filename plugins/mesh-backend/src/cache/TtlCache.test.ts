@@ -37,4 +37,36 @@ describe('TtlCache', () => {
     await expect(cache.getOrLoad('a', async () => 'a')).resolves.toBe('a');
     await expect(cache.getOrLoad('b', async () => 'b')).resolves.toBe('b');
   });
+
+  it('loads only the missing keys, in one call, and shares what is cached or in flight', async () => {
+    const cache = new TtlCache<string>(15_000, now);
+    await cache.getOrLoad('cached', async () => 'from cache');
+    let resolveInFlight!: (value: string) => void;
+    const inFlight = cache.getOrLoad(
+      'in-flight',
+      () => new Promise<string>(r => (resolveInFlight = r)),
+    );
+    const loadMissing = jest.fn(
+      (missing: string[]) =>
+        new Map(missing.map(key => [key, Promise.resolve(`loaded ${key}`)])),
+    );
+    const many = cache.getOrLoadMany(
+      ['cached', 'in-flight', 'x', 'y'],
+      loadMissing,
+    );
+    resolveInFlight('shared');
+    await expect(many).resolves.toEqual([
+      'from cache',
+      'shared',
+      'loaded x',
+      'loaded y',
+    ]);
+    await expect(inFlight).resolves.toBe('shared');
+    expect(loadMissing).toHaveBeenCalledTimes(1);
+    expect(loadMissing).toHaveBeenCalledWith(['x', 'y']);
+    await expect(cache.getOrLoadMany(['x', 'y'], loadMissing)).resolves.toEqual(
+      ['loaded x', 'loaded y'],
+    );
+    expect(loadMissing).toHaveBeenCalledTimes(1);
+  });
 });

@@ -13,18 +13,48 @@ export class TtlCache<T> {
   ) {}
 
   async getOrLoad(key: string, load: () => Promise<T>): Promise<T> {
-    const cached = this.values.get(key);
-    if (cached && cached.expiresAt > this.now()) return cached.value;
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const promise = load()
-      .then(value => {
-        this.values.set(key, { value, expiresAt: this.now() + this.ttlMs });
-        return value;
-      })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, promise);
-    return promise;
+    const [value] = await this.getOrLoadMany(
+      [key],
+      () => new Map([[key, load()]]),
+    );
+    return value;
+  }
+
+  /**
+   * Like `getOrLoad` for several keys at once: the keys neither cached nor in flight are handed to
+   * ONE call of `loadMissing`, which returns a promise per key (so the loads can share upstream work),
+   * and each promise is cached and shared on its own as soon as it settles.
+   */
+  async getOrLoadMany(
+    keys: string[],
+    loadMissing: (missing: string[]) => Map<string, Promise<T>>,
+  ): Promise<T[]> {
+    const now = this.now();
+    const missing: string[] = [];
+    const lookup = (key: string): Promise<T> | undefined => {
+      const cached = this.values.get(key);
+      if (cached && cached.expiresAt > now)
+        return Promise.resolve(cached.value);
+      return this.inFlight.get(key);
+    };
+    for (const key of keys) {
+      if (!lookup(key) && !missing.includes(key)) missing.push(key);
+    }
+    if (missing.length > 0) {
+      const loads = loadMissing(missing);
+      for (const key of missing) {
+        const load = loads.get(key);
+        if (!load) throw new Error(`no load for cache key ${key}`);
+        const promise = load
+          .then(value => {
+            this.values.set(key, { value, expiresAt: this.now() + this.ttlMs });
+            return value;
+          })
+          .finally(() => this.inFlight.delete(key));
+        this.inFlight.set(key, promise);
+      }
+    }
+    return Promise.all(keys.map(key => lookup(key)!));
   }
 
   /** Drops expired entries; called on every fan-out so the map cannot grow without bound. */

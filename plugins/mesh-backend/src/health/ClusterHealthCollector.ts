@@ -4,13 +4,18 @@ import {
   HealthTrend,
   TrendPoint,
 } from '@mesh-templates/plugin-mesh-common';
-import { MeshClusterConfig } from '../config/MeshConfig';
+import { MeshClusterConfig, PrometheusTarget } from '../config/MeshConfig';
 import {
   FetchFn,
+  InstantSample,
   PrometheusClient,
   RangeSeries,
 } from '../prometheus/PrometheusClient';
 import { PrometheusError } from '../prometheus/PrometheusError';
+import {
+  RequestCoalescer,
+  upstreamRequestKey,
+} from '../prometheus/RequestCoalescer';
 import {
   combine,
   instantExpressions,
@@ -23,12 +28,36 @@ import { readClusterMetrics } from './readClusterMetrics';
 import { toClusterHealth } from './toClusterHealth';
 
 /** The trend covers the last hour in 5-minute steps: 13 points, enough for a sparkline. */
-const TREND_RANGE_SEC = 3600;
-const TREND_STEP_SEC = 300;
+export const TREND_RANGE_SEC = 3600;
+export const TREND_STEP_SEC = 300;
 
 export interface Workload {
   id: string;
   namespace?: string;
+}
+
+/**
+ * The one instant at which a fan-out evaluates every cluster: the instant queries' `time=` and, aligned
+ * down to the step, the trend's `end=`. Shared timestamps make the clusters' answers mutually
+ * consistent and make identical requests byte-identical, so they can be coalesced; a step-aligned
+ * range also lets a Thanos/Mimir query frontend answer repeated trends from its cache.
+ */
+export interface Evaluation {
+  timeSec: number;
+  trendStartSec: number;
+  trendEndSec: number;
+  observedAt: Date;
+}
+
+export function evaluationAt(nowMs: number): Evaluation {
+  const timeSec = Math.floor(nowMs / 1000);
+  const trendEndSec = Math.floor(timeSec / TREND_STEP_SEC) * TREND_STEP_SEC;
+  return {
+    timeSec,
+    trendStartSec: trendEndSec - TREND_RANGE_SEC,
+    trendEndSec,
+    observedAt: new Date(timeSec * 1000),
+  };
 }
 
 function trendOf(series: RangeSeries[]): HealthTrend {
@@ -42,9 +71,26 @@ function trendOf(series: RangeSeries[]): HealthTrend {
   };
 }
 
+/** Clusters of one shared Prometheus (global mode) are asked together: same target, same label. */
+function groupKey(target: PrometheusTarget): string | undefined {
+  if (!target.clusterMatcher) return undefined;
+  return upstreamRequestKey({
+    url: target.url,
+    headers: target.headers,
+    body: target.clusterMatcher.label,
+  });
+}
+
 /**
- * Reads one cluster's health: one instant and one range query, in parallel, both cut off at the
- * cluster timeout. Never throws: a cluster that cannot be read is `unknown` with the reason.
+ * Reads clusters' health: per cluster one instant and one range query, in parallel, both cut off at
+ * that cluster's timeout. Never throws: a cluster that cannot be read is `unknown` with the reason.
+ *
+ * A fan-out (`collectAll`) costs the distinct upstream work, not the number of clusters:
+ * - every cluster is evaluated at one timestamp (`Evaluation`);
+ * - clusters of a shared Prometheus (`mesh.prometheus` + `clusterLabel`) all send the same grouped
+ *   query `… by (<clusterLabel>)` over all of them, and each reads its own label value from the answer;
+ * - identical requests (same base URL, auth headers, path and parameters) are sent once and shared
+ *   (`RequestCoalescer`), while every cluster keeps its own timeout and its own error.
  */
 export class ClusterHealthCollector {
   constructor(
@@ -56,49 +102,94 @@ export class ClusterHealthCollector {
     },
   ) {}
 
-  async collect(
+  /** One fan-out over `clusters`: a promise per cluster name, each settling on its own. */
+  collectAll(
+    clusters: MeshClusterConfig[],
+    workload?: Workload,
+  ): Map<string, Promise<ClusterHealth>> {
+    const evaluation = evaluationAt((this.options.now ?? Date.now)());
+    const coalescer = new RequestCoalescer();
+    const groups = new Map<string, string[]>();
+    for (const cluster of clusters) {
+      const key = groupKey(cluster.prometheus);
+      if (key === undefined) continue;
+      const values = groups.get(key) ?? [];
+      values.push(cluster.prometheus.clusterMatcher!.value);
+      groups.set(key, values);
+    }
+    return new Map(
+      clusters.map(cluster => {
+        const matcher = cluster.prometheus.clusterMatcher;
+        const scope: QueryScope = {
+          ...(matcher && {
+            clusters: {
+              label: matcher.label,
+              values: groups.get(groupKey(cluster.prometheus)!)!,
+            },
+          }),
+          workload,
+        };
+        return [
+          cluster.name,
+          this.collectOne(cluster, scope, evaluation, coalescer),
+        ];
+      }),
+    );
+  }
+
+  /** One cluster on its own (a fan-out of one). */
+  collect(
     cluster: MeshClusterConfig,
     workload?: Workload,
   ): Promise<ClusterHealth> {
-    const now = this.options.now ?? Date.now;
-    const observedAt = new Date(now());
-    const nowSec = Math.floor(observedAt.getTime() / 1000);
-    const scope: QueryScope = {
-      clusterMatcher: cluster.prometheus.clusterMatcher,
-      workload,
-    };
+    return this.collectAll([cluster], workload).get(cluster.name)!;
+  }
+
+  private async collectOne(
+    cluster: MeshClusterConfig,
+    scope: QueryScope,
+    evaluation: Evaluation,
+    coalescer: RequestCoalescer,
+  ): Promise<ClusterHealth> {
     const client = new PrometheusClient(
       cluster.prometheus,
       this.options.fetchFn,
+      coalescer,
     );
     const signal = AbortSignal.timeout(this.options.timeoutMs);
+    // In a grouped answer, this cluster's series are the ones with its label value.
+    const matcher = cluster.prometheus.clusterMatcher;
+    const own = <T extends InstantSample | RangeSeries>(items: T[]): T[] =>
+      matcher
+        ? items.filter(i => i.labels[matcher.label] === matcher.value)
+        : items;
     try {
       const [samples, series] = await Promise.all([
         client.query(combine(instantExpressions(scope)), {
           signal,
-          timeSec: nowSec,
+          timeSec: evaluation.timeSec,
         }),
         client.queryRange(combine(trendExpressions(scope)), {
           signal,
-          startSec: nowSec - TREND_RANGE_SEC,
-          endSec: nowSec,
+          startSec: evaluation.trendStartSec,
+          endSec: evaluation.trendEndSec,
           stepSec: TREND_STEP_SEC,
         }),
       ]);
       return toClusterHealth({
         name: cluster.name,
         links: cluster.links,
-        metrics: readClusterMetrics(samples),
-        trend: trendOf(series),
+        metrics: readClusterMetrics(own(samples)),
+        trend: trendOf(own(series)),
         thresholds: this.options.thresholds,
-        observedAt,
+        observedAt: evaluation.observedAt,
       });
     } catch (error) {
       return unknownClusterHealth(
         cluster.name,
         cluster.links,
         this.describe(error, signal),
-        observedAt,
+        evaluation.observedAt,
       );
     }
   }

@@ -12,7 +12,8 @@ export interface HealthSelection {
 /**
  * Fans out to the selected clusters in parallel. Each cluster is cached on its own, so the all-clusters
  * view and entity views share answers, and each is bounded by the collector's timeout, so a slow
- * cluster costs at most the timeout and never holds the others back.
+ * cluster costs at most the timeout and never holds the others back. The clusters not in the cache
+ * are collected in ONE fan-out, so they share an evaluation timestamp and identical upstream requests.
  */
 export class MeshHealthService {
   private readonly cache: TtlCache<ClusterHealth>;
@@ -37,17 +38,24 @@ export class MeshHealthService {
         )
       : this.config.clusters;
     const workload = selection.workload;
-    return Promise.all(
-      clusters.map(cluster =>
-        this.cache.getOrLoad(
-          JSON.stringify([
-            cluster.name,
-            workload?.id ?? null,
-            workload?.namespace ?? null,
-          ]),
-          () => this.collector.collect(cluster, workload),
-        ),
-      ),
+    const byKey = new Map(
+      clusters.map(cluster => [
+        JSON.stringify([
+          cluster.name,
+          workload?.id ?? null,
+          workload?.namespace ?? null,
+        ]),
+        cluster,
+      ]),
     );
+    return this.cache.getOrLoadMany([...byKey.keys()], missing => {
+      const loads = this.collector.collectAll(
+        missing.map(key => byKey.get(key)!),
+        workload,
+      );
+      return new Map(
+        missing.map(key => [key, loads.get(byKey.get(key)!.name)!]),
+      );
+    });
   }
 }

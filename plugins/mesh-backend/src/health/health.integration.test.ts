@@ -14,6 +14,10 @@ import {
   UNREACHABLE_CLUSTER,
 } from '../testing/startMeshFixture';
 import { PrometheusServer, startPrometheus } from '../testing/startPrometheus';
+import {
+  CountingProxy,
+  startCountingProxy,
+} from '../testing/startCountingProxy';
 import { ClusterHealthCollector } from './ClusterHealthCollector';
 import { MeshHealthService } from './MeshHealthService';
 
@@ -141,31 +145,130 @@ describe('mesh health against real Prometheus servers', () => {
 
 describe('global mode: one Prometheus holding every cluster', () => {
   let server: PrometheusServer;
+  let proxy: CountingProxy;
   beforeAll(async () => {
     server = await startPrometheus({
       clusters: fixtureClusters,
       clusterLabel: 'k8s_cluster',
       maxLifetimeSec: 600,
     });
+    proxy = await startCountingProxy(server.url);
   });
   afterAll(async () => {
+    await proxy?.stop();
     await server?.stop();
   });
+  beforeEach(() => {
+    proxy.requests.length = 0;
+  });
+
+  const globalService = () =>
+    serviceFor({
+      prometheus: { url: proxy.url, clusterLabel: 'k8s_cluster' },
+      // cluster-north has no series in the shared Prometheus.
+      clusters: [...fixtureClusters.map(c => c.name), UNREACHABLE_CLUSTER].map(
+        name => ({ name }),
+      ),
+    });
 
   it('tells the clusters apart by the cluster label', async () => {
-    const clusters = await serviceFor({
-      prometheus: { url: server.url, clusterLabel: 'k8s_cluster' },
-      clusters: fixtureClusters.map(c => ({ name: c.name })),
-    }).getHealth();
+    const clusters = await globalService().getHealth();
     expect(clusters.map(c => [c.name, c.status])).toEqual([
       ['cluster-east', 'healthy'],
       ['cluster-west', 'degraded'],
       ['cluster-south', 'failing'],
+      [UNREACHABLE_CLUSTER, 'unknown'],
     ]);
     expectClose(
       clusters[1].traffic.requestsPerSecond,
       expectedTraffic(degradedCluster).requestsPerSecond,
     );
     expect(clusters[0].controlPlane.connectedProxies).toBe(12);
+  });
+
+  it('asks once for all clusters, grouped by the cluster label, and splits the answer right', async () => {
+    const clusters = await globalService().getHealth();
+    // One instant and one range query for four clusters.
+    expect(proxy.requests.map(r => r.path).sort()).toEqual([
+      '/api/v1/query',
+      '/api/v1/query_range',
+    ]);
+    for (const request of proxy.requests) {
+      expect(request.params.query).toContain('sum by (k8s_cluster) (');
+      expect(request.params.query).toContain(
+        'k8s_cluster=~"cluster-east|cluster-north|cluster-south|cluster-west"',
+      );
+    }
+
+    const byName = Object.fromEntries(clusters.map(c => [c.name, c]));
+    for (const fixtureCluster of fixtureClusters) {
+      const health = byName[fixtureCluster.name];
+      const expected = expectedTraffic(fixtureCluster);
+      expectClose(health.traffic.requestsPerSecond, expected.requestsPerSecond);
+      expectClose(health.traffic.errorRate5xx, expected.errorRate5xx);
+      expectClose(health.traffic.errorRate4xx, expected.errorRate4xx);
+      expectClose(health.traffic.mtlsShare, expected.mtlsShare);
+      expectClose(health.traffic.latencyP50Ms, expected.latencyP50Ms);
+      expectClose(health.traffic.latencyP99Ms, expected.latencyP99Ms);
+      expect(health.trend.requestsPerSecond).toHaveLength(13);
+      for (const point of health.trend.requestsPerSecond)
+        expectClose(point.v, expected.requestsPerSecond);
+      expect(health.trend.errorRate5xx).toHaveLength(13);
+      for (const point of health.trend.errorRate5xx)
+        expectClose(point.v, expected.errorRate5xx);
+    }
+
+    const east = byName['cluster-east'];
+    expect(east.reasons).toEqual([]);
+    expect(east.controlPlane.versions).toEqual(['1.30.1']);
+    expectClose(east.controlPlane.pushP99Ms, healthyCluster.pushP99Ms);
+    expect(east.proxies).toEqual({
+      versions: [
+        { version: '1.29.3', count: 1 },
+        { version: '1.30.1', count: 11 },
+      ],
+      skew: 1,
+    });
+    expect(byName['cluster-west'].reasons).toEqual([
+      '5xx ratio 2.6% is at or above 0.10%',
+      'proxies reject xDS configuration: 3.0 per minute',
+      'sidecars more than 1 minor version(s) from istiod 1.30.1: 2 on 1.28.0',
+    ]);
+    expect(byName['cluster-south'].reasons).toEqual([
+      'istiod is down: no istiod target is up',
+    ]);
+    expect(byName[UNREACHABLE_CLUSTER].reasons).toEqual([
+      'Prometheus holds no Istio metrics for this cluster',
+    ]);
+  });
+
+  it("narrows a Component's traffic to its workload in every cluster, still in one query", async () => {
+    const clusters = await globalService().getHealth({
+      clusterNames: ['cluster-east', 'cluster-west'],
+      workload: { id: 'reviews', namespace: 'bookinfo' },
+    });
+    expect(proxy.requests).toHaveLength(2);
+    expect(proxy.requests[0].params.query).toContain(
+      'k8s_cluster=~"cluster-east|cluster-west"',
+    );
+    for (const [health, fixtureCluster] of [
+      [clusters[0], healthyCluster],
+      [clusters[1], degradedCluster],
+    ] as const) {
+      const expected = expectedTraffic(fixtureCluster, 'reviews');
+      expectClose(health.traffic.requestsPerSecond, expected.requestsPerSecond);
+      expectClose(health.traffic.errorRate5xx, expected.errorRate5xx);
+      expectClose(health.traffic.mtlsShare, expected.mtlsShare);
+    }
+  });
+
+  it('uses a plain equality matcher when one cluster is asked', async () => {
+    const [west] = await globalService().getHealth({
+      clusterNames: ['cluster-west'],
+    });
+    expect(west.status).toBe('degraded');
+    expect(proxy.requests[0].params.query).toContain(
+      'k8s_cluster="cluster-west"',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PrometheusTarget } from '../config/MeshConfig';
 import { PrometheusError } from './PrometheusError';
+import { RequestCoalescer, upstreamRequestKey } from './RequestCoalescer';
 import { errorBody, instantVectorBody, matrixBody } from './responseSchema';
 
 export interface InstantSample {
@@ -27,11 +28,15 @@ function describeFetchFailure(error: unknown): string {
 /**
  * Talks to one configured Prometheus over its HTTP API. The base URL comes from config only; callers
  * choose the query, never the address, so no request can be steered elsewhere.
+ *
+ * With a `coalescer`, a request identical to one already under way in the same fan-out (same base
+ * URL, headers, path and parameters) is not sent again: the answer is shared.
  */
 export class PrometheusClient {
   constructor(
     private readonly target: PrometheusTarget,
     private readonly fetchFn: FetchFn = (input, init) => fetch(input, init),
+    private readonly coalescer?: RequestCoalescer,
   ) {}
 
   async query(
@@ -80,21 +85,36 @@ export class PrometheusClient {
     }));
   }
 
-  private async post<T extends z.ZodType>(
+  private post<T extends z.ZodType>(
     path: string,
     params: URLSearchParams,
     signal: AbortSignal,
     schema: T,
   ): Promise<z.infer<T>> {
+    const url = `${this.target.url}${path}`;
+    const body = params.toString();
+    if (!this.coalescer) return this.send(url, body, signal, schema);
+    const key = upstreamRequestKey({ url, headers: this.target.headers, body });
+    return this.coalescer.run(key, signal, shared =>
+      this.send(url, body, shared, schema),
+    );
+  }
+
+  private async send<T extends z.ZodType>(
+    url: string,
+    body: string,
+    signal: AbortSignal,
+    schema: T,
+  ): Promise<z.infer<T>> {
     let response: Response;
     try {
-      response = await this.fetchFn(`${this.target.url}${path}`, {
+      response = await this.fetchFn(url, {
         method: 'POST',
         headers: {
           ...this.target.headers,
           'Content-Type': 'application/x-www-form-urlencoded',
         },
-        body: params,
+        body,
         signal,
         // A redirect could lead anywhere; the configured URL is the only address we talk to.
         redirect: 'error',

@@ -16,11 +16,44 @@ describe('health queries', () => {
 
   it('narrows every selector to the cluster in a shared Prometheus', () => {
     const exprs = instantExpressions({
-      clusterMatcher: { label: 'cluster', value: 'east' },
+      clusters: { label: 'cluster', values: ['east'] },
     });
     for (const expr of Object.values(exprs)) {
       expect(expr).toContain('cluster="east"');
     }
+  });
+
+  it('asks a shared Prometheus once for several clusters: every aggregation keeps the cluster label', () => {
+    const scope = {
+      clusters: { label: 'k8s_cluster', values: ['west', 'east', 'a.b'] },
+    };
+    const all = [
+      ...Object.values(instantExpressions(scope)),
+      ...Object.values(trendExpressions(scope)),
+    ];
+    for (const expr of all) {
+      // Anchored regex over exactly the asked clusters, regex metacharacters escaped.
+      expect(expr).toContain('k8s_cluster=~"a\\\\.b|east|west"');
+      const aggregations =
+        expr.match(/\b(?:sum|max|count)\b(?: by \([^)]*\) )?\(/g) ?? [];
+      expect(aggregations.length).toBeGreaterThan(0);
+      for (const aggregation of aggregations) {
+        expect(aggregation).toMatch(/ by \(k8s_cluster(, (le|tag))?\) \($/);
+      }
+    }
+    expect(instantExpressions(scope).requestsPerSecond).toBe(
+      'sum by (k8s_cluster) (rate(istio_requests_total{reporter="destination",k8s_cluster=~"a\\\\.b|east|west"}[5m]))',
+    );
+  });
+
+  it('keeps per-cluster queries free of any grouping label', () => {
+    const exprs = instantExpressions({});
+    expect(exprs.requestsPerSecond).toBe(
+      'sum(rate(istio_requests_total{reporter="destination"}[5m]))',
+    );
+    expect(exprs.latencyP99Ms).toBe(
+      'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[5m])))',
+    );
   });
 
   it('escapes workload values so they cannot add matchers or end the query', () => {

@@ -1,8 +1,14 @@
 import { promqlString } from './promqlString';
 
-/** What to narrow the queries to: a cluster inside a shared Prometheus, and a Component's workload. */
+/**
+ * What to narrow the queries to: the clusters inside a shared Prometheus, and a Component's workload.
+ *
+ * With `clusters`, every selector is narrowed to those label values and every aggregation keeps the
+ * label (`sum by (<label>) (…)`), so one query answers for all of them; the caller splits the result
+ * by label value. Without it (one Prometheus per cluster), aggregations drop every label.
+ */
 export interface QueryScope {
-  clusterMatcher?: { label: string; value: string };
+  clusters?: { label: string; values: string[] };
   workload?: { id: string; namespace?: string };
 }
 
@@ -32,14 +38,27 @@ function matchers(parts: string[]): string {
   return `{${parts.join(',')}}`;
 }
 
+/** RE2 metacharacters; cluster names are DNS labels, but a matcher must never depend on that. */
+function regexLiteral(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function clusterMatchers(scope: QueryScope): string[] {
-  return scope.clusterMatcher
-    ? [
-        `${scope.clusterMatcher.label}=${promqlString(
-          scope.clusterMatcher.value,
-        )}`,
-      ]
-    : [];
+  const clusters = scope.clusters;
+  if (!clusters) return [];
+  const values = [...new Set(clusters.values)].sort();
+  if (values.length === 1)
+    return [`${clusters.label}=${promqlString(values[0])}`];
+  // PromQL regex matchers are anchored at both ends: exactly these clusters.
+  return [
+    `${clusters.label}=~${promqlString(values.map(regexLiteral).join('|'))}`,
+  ];
+}
+
+/** `sum by (<cluster label>, …extra)` — or no `by` at all for one cluster's own Prometheus. */
+function by(scope: QueryScope, ...extra: string[]): string {
+  const labels = [...(scope.clusters ? [scope.clusters.label] : []), ...extra];
+  return labels.length ? ` by (${labels.join(', ')}) ` : '';
 }
 
 /**
@@ -67,39 +86,49 @@ function requestMatchers(scope: QueryScope, extra: string[] = []): string {
   ]);
 }
 
+function requestRate(scope: QueryScope, extra: string[] = []): string {
+  return `sum${by(scope)}(rate(istio_requests_total${requestMatchers(
+    scope,
+    extra,
+  )}[${RATE_WINDOW}]))`;
+}
+
 /** The PromQL behind each number of the health, one expression per part. */
 export function instantExpressions(
   scope: QueryScope,
 ): Record<InstantPart, string> {
   const c = matchers(clusterMatchers(scope));
   const istiod = matchers(['job=~".*istiod.*"', ...clusterMatchers(scope)]);
-  const requests = (extra: string[] = []) =>
-    `sum(rate(istio_requests_total${requestMatchers(
-      scope,
-      extra,
-    )}[${RATE_WINDOW}]))`;
   const latency = (q: number) =>
-    `histogram_quantile(${q}, sum by (le) (rate(istio_request_duration_milliseconds_bucket${requestMatchers(
+    `histogram_quantile(${q}, sum${by(
+      scope,
+      'le',
+    )}(rate(istio_request_duration_milliseconds_bucket${requestMatchers(
       scope,
     )}[${RATE_WINDOW}])))`;
   return {
-    istiodUp: `max(up${istiod})`,
-    istiodVersions: `count by (tag) (istio_build${matchers([
+    istiodUp: `max${by(scope)}(up${istiod})`,
+    istiodVersions: `count${by(scope, 'tag')}(istio_build${matchers([
       'component="pilot"',
       ...clusterMatchers(scope),
     ])})`,
-    connectedProxies: `sum(pilot_xds${c})`,
-    xdsRejectsPerMinute: `sum(rate(pilot_total_xds_rejects${c}[${RATE_WINDOW}])) * 60`,
-    pushP99Ms: `histogram_quantile(0.99, sum by (le) (rate(pilot_proxy_convergence_time_bucket${c}[${RATE_WINDOW}]))) * 1000`,
-    requestsPerSecond: requests(),
-    requests5xxPerSecond: requests(['response_code=~"5.."']),
-    requests4xxPerSecond: requests(['response_code=~"4.."']),
-    mtlsRequestsPerSecond: requests([
+    connectedProxies: `sum${by(scope)}(pilot_xds${c})`,
+    xdsRejectsPerMinute: `sum${by(
+      scope,
+    )}(rate(pilot_total_xds_rejects${c}[${RATE_WINDOW}])) * 60`,
+    pushP99Ms: `histogram_quantile(0.99, sum${by(
+      scope,
+      'le',
+    )}(rate(pilot_proxy_convergence_time_bucket${c}[${RATE_WINDOW}]))) * 1000`,
+    requestsPerSecond: requestRate(scope),
+    requests5xxPerSecond: requestRate(scope, ['response_code=~"5.."']),
+    requests4xxPerSecond: requestRate(scope, ['response_code=~"4.."']),
+    mtlsRequestsPerSecond: requestRate(scope, [
       'connection_security_policy="mutual_tls"',
     ]),
     latencyP50Ms: latency(0.5),
     latencyP99Ms: latency(0.99),
-    proxyVersions: `count by (tag) (istio_build${matchers([
+    proxyVersions: `count${by(scope, 'tag')}(istio_build${matchers([
       'component="proxy"',
       ...clusterMatchers(scope),
     ])})`,
@@ -107,17 +136,14 @@ export function instantExpressions(
 }
 
 export function trendExpressions(scope: QueryScope): Record<TrendPart, string> {
-  const requests = (extra: string[] = []) =>
-    `sum(rate(istio_requests_total${requestMatchers(
-      scope,
-      extra,
-    )}[${RATE_WINDOW}]))`;
+  const all = requestRate(scope);
   return {
-    requestsPerSecond: requests(),
-    // A window without 5xx has no 5xx series at all; `or vector(0)` makes that a ratio of 0, not a gap.
-    errorRate5xx: `(${requests([
+    requestsPerSecond: all,
+    // A window without 5xx has no 5xx series at all; `or (<all> * 0)` makes that a ratio of 0, not a
+    // gap — per cluster label value, which a label-less `vector(0)` could not do.
+    errorRate5xx: `(${requestRate(scope, [
       'response_code=~"5.."',
-    ])} or vector(0)) / ${requests()}`,
+    ])} or (${all} * 0)) / ${all}`,
   };
 }
 

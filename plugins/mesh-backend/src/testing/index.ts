@@ -6,3 +6,4 @@ export type { MeshFixture } from './startMeshFixture';
 export { startPrometheus } from './startPrometheus';
 export { startMisbehavingPrometheus } from './startMisbehavingPrometheus';
 export { fixtureClusters, expectedTraffic } from './fixtureClusters';
+export { startCountingProxy } from './startCountingProxy';
