@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseRenderedYaml } from './parseRenderedYaml';
 import { renderMeshBundle } from './renderMeshBundle';
 import { loadExampleSpecs, variantSpecs } from './__testUtils__/exampleSpecs';
 
@@ -58,6 +59,24 @@ describe('renderMeshBundle golden files', () => {
       for (const [file, content] of rendered) {
         expect({ file, content }).toEqual({ file, content: golden.get(file) });
       }
+    },
+  );
+
+  it.each(examples.map(e => [e.name, e.spec] as const))(
+    '%s files read back as exactly the bundle objects and values',
+    (_name, spec) => {
+      // GIVEN a rendered bundle WHEN each file is parsed THEN it holds exactly the in-memory data
+      const bundle = renderMeshBundle(spec);
+      const content = new Map(bundle.files.map(f => [f.path, f.content]));
+      for (const file of new Set(bundle.objects.map(o => o.file))) {
+        expect(parseRenderedYaml(content.get(file)!, file)).toEqual(
+          bundle.objects.filter(o => o.file === file).map(o => o.object),
+        );
+      }
+      for (const values of bundle.helmValues) {
+        expect(parseRenderedYaml(content.get(values.file)!, values.file)).toEqual([values.values]);
+      }
+      expect(JSON.parse(content.get('bundle-index.json')!).objects).toEqual(bundle.index);
     },
   );
 

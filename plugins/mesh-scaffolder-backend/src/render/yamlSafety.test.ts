@@ -63,7 +63,8 @@ describe('serializeYaml', () => {
         'apiVersion: v1',
         'kind: K',
         'metadata:',
-        '  name: n',
+        // n and y are booleans to YAML 1.1 readers, so they are quoted
+        '  name: "n"',
         '  namespace: ns',
         '  labels:',
         '    a: "2"',
@@ -73,7 +74,7 @@ describe('serializeYaml', () => {
         '    b:',
         '      - c: 2',
         '        d: 1',
-        '    y: true',
+        '    "y": true',
         '  z: 1',
         '',
       ].join('\n'),
@@ -82,7 +83,7 @@ describe('serializeYaml', () => {
 
   it('writes repeated objects in full, never as anchors', () => {
     const shared = { a: 1 };
-    expect(serializeYamlDocument({ x: shared, y: shared })).toBe('x:\n  a: 1\ny:\n  a: 1\n');
+    expect(serializeYamlDocument({ x: shared, y: shared })).toBe('x:\n  a: 1\n"y":\n  a: 1\n');
   });
 
   it('does not fold long strings and quotes strings that look like other types', () => {
@@ -90,6 +91,13 @@ describe('serializeYaml', () => {
     const text = serializeYamlDocument({ long, t: 'true', n: '1', e: '' });
     expect(text.split('\n')).toHaveLength(5);
     expect(parseRenderedYaml(text, 't')).toEqual([{ long, t: 'true', n: '1', e: '' }]);
+  });
+
+  it('round-trips strings that look like other types, indicators and keys', () => {
+    const tricky = ['yes', 'No', 'ON', '~', '1.0', '0o17', '.inf', '2001-12-14', '*.local', 'a: b', 'a:', ' lead',
+      'trail ', '$values/x', 'ServerSideApply=true', '-', '- x', 'a #b', '@x', '10.0.0.1/32', ''];
+    const data = Object.fromEntries(tricky.map(t => [t, [t, { [t]: t }]]));
+    expect(parseRenderedYaml(serializeYamlDocument(data), 't')).toEqual([data]);
   });
 
   it('round-trips hostile strings exactly', () => {
