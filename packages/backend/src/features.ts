@@ -10,6 +10,7 @@ import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import meshBackend from '@mesh-templates/plugin-mesh-backend';
+import meshScaffolderModule from '@mesh-templates/plugin-mesh-scaffolder-backend';
 
 /**
  * Every feature the backend runs, in one list, so tests boot exactly what production boots.
@@ -26,6 +27,8 @@ export const backendFeatures = [
   scaffolderBackend,
   scaffolderGithub,
   scaffolderGitlab,
+  // The mesh:* actions: render, validate, GitOps pull request, apply.
+  meshScaffolderModule,
   // Clusters come from `kubernetes.clusterLocatorMethods`; the mesh actions reuse that block.
   kubernetesBackend,
   permissionBackend,

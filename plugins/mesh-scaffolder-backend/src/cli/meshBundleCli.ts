@@ -1,0 +1,107 @@
+import { MeshSpecError, parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import yaml from 'yaml';
+import { BundleProblem } from '../bundle/meshBundle';
+import { summarizeBundle } from '../bundle/summarizeBundle';
+import { renderMeshBundle } from '../render/renderMeshBundle';
+import { writeBundle } from '../render/writeBundle';
+import { readBundleDirectory } from '../validate/readBundleDirectory';
+import { validateBundle } from '../validate/validateBundle';
+
+/** Where the CLI writes; injected so tests read exactly what a terminal would show. */
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const usage = `Usage:
+  mesh-bundle render --spec <spec.yaml> --out <dir>   render, validate and write a mesh bundle
+  mesh-bundle validate <dir>                          validate a written bundle
+Exit code 0 on success, 1 on invalid input or output (one line per problem), 2 on wrong usage.`;
+
+function problemLine(p: BundleProblem): string {
+  return `${p.file}: ${p.subject}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
+}
+
+async function render(args: string[], io: CliOutput): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { spec: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (!values.spec || !values.out) {
+    io.err(usage);
+    return 2;
+  }
+  let input: unknown;
+  try {
+    input = yaml.parse(await fs.readFile(values.spec, 'utf8'), { uniqueKeys: true });
+  } catch (error) {
+    io.err(`${values.spec}: cannot read the spec: ${(error as Error).message.split('\n')[0]}`);
+    return 1;
+  }
+  let spec;
+  try {
+    spec = parseMeshClusterSpec(input);
+  } catch (error) {
+    if (!(error instanceof MeshSpecError)) throw error;
+    for (const issue of error.issues) io.err(`${values.spec}: ${issue.path}: ${issue.message}`);
+    return 1;
+  }
+  const bundle = renderMeshBundle(spec);
+  const problems = validateBundle(bundle);
+  if (problems.length > 0) {
+    // Nothing is written: a bundle that does not validate must not reach a repository.
+    for (const p of problems) io.err(problemLine(p));
+    return 1;
+  }
+  const outDir = path.resolve(values.out);
+  await writeBundle(bundle, outDir);
+  io.out(`Wrote ${bundle.files.length} files to ${outDir}`);
+  io.out(summarizeBundle(bundle));
+  return 0;
+}
+
+async function validate(args: string[], io: CliOutput): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) {
+    io.err(usage);
+    return 2;
+  }
+  const dir = path.resolve(positionals[0]);
+  let bundle;
+  try {
+    bundle = await readBundleDirectory(dir);
+  } catch (error) {
+    io.err(`${positionals[0]}: ${(error as Error).message}`);
+    return 1;
+  }
+  const problems = validateBundle(bundle);
+  for (const p of problems) io.err(problemLine(p));
+  if (problems.length > 0) return 1;
+  io.out(`Valid: ${bundle.objects.length} objects, ${bundle.helmValues.length} Helm values files`);
+  io.out(summarizeBundle(bundle));
+  return 0;
+}
+
+/** Runs the `mesh-bundle` command line; returns the process exit code. */
+export async function runMeshBundleCli(argv: string[], io: CliOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'render') return await render(rest, io);
+    if (command === 'validate') return await validate(rest, io);
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.out(usage);
+      return 0;
+    }
+    io.err(usage);
+    return 2;
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\n${usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}

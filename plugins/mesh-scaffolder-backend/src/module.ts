@@ -1,0 +1,33 @@
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createMeshBundleRenderAction } from './actions/bundleRender';
+import { createMeshBundleValidateAction } from './actions/bundleValidate';
+import { createMeshClusterApplyAction } from './actions/clusterApply';
+import { createMeshGitopsPullRequestAction } from './actions/gitopsPullRequest';
+
+/** Adds the mesh:* actions to the scaffolder. */
+export const meshScaffolderModule = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'mesh',
+  register(env) {
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        permissions: coreServices.permissions,
+      },
+      async init({ scaffolder, config, permissions }) {
+        // Hosts and credentials come from Backstage's own `integrations` block; clusters from
+        // `kubernetes.clusterLocatorMethods`.
+        const integrations = ScmIntegrations.fromConfig(config);
+        scaffolder.addActions(
+          createMeshBundleRenderAction(),
+          createMeshBundleValidateAction(),
+          createMeshGitopsPullRequestAction({ integrations }),
+          createMeshClusterApplyAction({ config, permissions }),
+        );
+      },
+    });
+  },
+});

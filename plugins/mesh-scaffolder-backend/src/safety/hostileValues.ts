@@ -1,0 +1,77 @@
+/**
+ * Values a form user could type to escape their field: YAML document and block syntax,
+ * template syntax of nunjucks and of the scaffolder, YAML tags and anchors, quoting, control and
+ * unicode tricks, path traversal and oversized text. Each payload is also tried in forms that look
+ * almost legitimate, because a validator that only anchors one end lets those through.
+ */
+const payloads: string[] = [
+  'a\nb',
+  'a\r\nb',
+  'x\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: injected',
+  '---',
+  '...',
+  '{{ 7*7 }}',
+  "{{ range.constructor(\"return process\")() }}",
+  '{% raw %}x{% endraw %}',
+  '{% include "/etc/passwd" %}',
+  '${{ parameters.secret }}',
+  '${{ secrets.token }}',
+  '#{x}',
+  '!!python/object/apply:os.system ["id"]',
+  '!!binary aGVsbG8=',
+  '!Ref x',
+  '&anchor x',
+  '*anchor',
+  '<<: *anchor',
+  'key: value',
+  'key:\n  nested: true',
+  '- item',
+  '[a, b]',
+  '{a: 1}',
+  '{"a": 1}',
+  '# comment',
+  '| block',
+  '> folded',
+  '"',
+  "'",
+  '"quoted"',
+  "it's",
+  '\\',
+  '\\n',
+  '%TAG ! tag:x,2000:',
+  '@at',
+  '`backtick`',
+  'null',
+  '~',
+  'true',
+  '0x1F',
+  '1e3',
+  '.inf',
+  '2001:db8::1',
+  '../../etc/passwd',
+  '/etc/passwd',
+  'C:\\Windows',
+  'a\u0000b',
+  'a\tb',
+  '\u202Eevil',
+  'zero\u200Bwidth',
+  'ümlaut',
+  '日本語',
+  '😀',
+  ' leading',
+  'trailing ',
+  '',
+  'x'.repeat(65536),
+];
+
+const wrappers: Array<(p: string) => string> = [
+  p => p,
+  p => `valid-${p}`,
+  p => `${p}-valid`,
+  p => `valid\n${p}`,
+];
+
+/** Every payload in every wrapper, deduplicated: well over 200 values. */
+export const hostileValues: string[] = [
+  ...new Set(payloads.flatMap(p => wrappers.map(w => w(p)))),
+];
