@@ -118,7 +118,7 @@ export function checkBundleConformance(
   const gatewayValues = compileGatewayValuesSchema(files.gatewaySchema);
   const kialiSpec = readCrdSchemas(addonCrdFiles(dir)).find(
     s => s.kind === 'Kiali',
-  )?.schema.properties as Record<string, object> | undefined;
+  )?.schema.properties as Record<string, Record<string, unknown>> | undefined;
   const kialiValues = kialiSpec
     ? createSchemaCompiler()(kialiSpec.spec)
     : undefined;

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
-/** The repository root: four levels up from this folder (plugins/<package>/src/conformance). */
-const repoRoot = path.resolve(__dirname, '../../../..');
+/** The repository root: two levels above this package (plugins/<package>). */
+const repoRoot = path.resolve(
+  resolvePackagePath('@mesh-templates/plugin-mesh-scaffolder-backend'),
+  '../..',
+);
 
 /**
  * The upstream conformance data (read at run time, never copied into the repository):

@@ -1,4 +1,6 @@
 import { renderMeshBundle } from '../render/renderMeshBundle';
+// A test run by `npm run test:conformance`; the lint rule only recognises *.test.ts as tests.
+// eslint-disable-next-line no-restricted-imports
 import {
   loadExampleSpec,
   loadExampleSpecs,
