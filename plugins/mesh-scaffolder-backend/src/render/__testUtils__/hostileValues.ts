@@ -53,7 +53,12 @@ const FRAGMENTS = [
   '=cmd|calc',
 ];
 
-/** At least 200 hostile values: every fragment alone, prefixed, suffixed, and repeated to 64 KiB. */
+/** The base fragments alone, plus 64 KiB of text: the cheaper set for suites that render each value. */
+export function hostileFragments(): string[] {
+  return [...FRAGMENTS, 'x'.repeat(64 * 1024)];
+}
+
+/** At least 200 hostile values: every fragment alone, prefixed, suffixed, embedded, doubled, and 64 KiB texts. */
 export function hostileValues(): string[] {
   const values = new Set<string>();
   for (const fragment of FRAGMENTS) {
@@ -61,6 +66,7 @@ export function hostileValues(): string[] {
     values.add(`safe${fragment}`);
     values.add(`${fragment}safe`);
     values.add(`a-b ${fragment} c`);
+    values.add(`${fragment}\n${fragment}`);
   }
   values.add('x'.repeat(64 * 1024));
   values.add(`${'\n---\n'.repeat(8 * 1024)}`);
