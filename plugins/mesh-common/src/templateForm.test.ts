@@ -32,7 +32,10 @@ const templatePath = path.resolve(
   '../../../templates/create-mesh-cluster/template.yaml',
 );
 const template = parse(fs.readFileSync(templatePath, 'utf8'));
-const pages: FormPage[] = template.spec.parameters;
+const allPages: FormPage[] = template.spec.parameters;
+/** The last page says how the bundle is delivered; it is not part of MeshClusterSpec. */
+const deliveryPage = allPages.find(page => page.title === 'Delivery');
+const pages: FormPage[] = allPages.filter(page => page !== deliveryPage);
 
 /** Zod kinds each JSON-schema type of the form may stand for. */
 const KINDS_FOR_FORM_TYPE: Record<string, string[]> = {
@@ -233,6 +236,22 @@ describe('create-mesh-cluster template form', () => {
       cluster: { ...values.cluster, name: 'edge-7' },
     });
     expect(spec.gitops.targetPath).toBe('clusters/edge-7');
+  });
+
+  it('ends with a Delivery page outside the spec: open a PR by default, apply only when asked', () => {
+    expect(allPages[allPages.length - 1]).toBe(deliveryPage);
+    expect(Object.keys(deliveryPage!.properties)).toEqual(['delivery']);
+    expect(formDefaults(deliveryPage!.properties)).toEqual({
+      delivery: { openPullRequest: true, applyDirectly: false, waitForReady: true },
+    });
+    // The steps pass the spec sections on, never the delivery choices, so the spec stays strict.
+    const specInputs = template.spec.steps
+      .filter((step: { input?: { spec?: object } }) => step.input?.spec)
+      .map((step: { input: { spec: object } }) => Object.keys(step.input.spec));
+    expect(specInputs.length).toBeGreaterThan(0);
+    for (const keys of specInputs) {
+      expect(keys).toEqual(Object.keys(objectFields(meshClusterSpecSchema) ?? {}));
+    }
   });
 
   it('detects drift: a changed default or enum is reported', () => {

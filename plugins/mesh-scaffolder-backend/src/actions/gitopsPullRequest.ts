@@ -10,6 +10,7 @@ import { syncPullRequest } from '../gitops/syncPullRequest';
 import { examples } from './gitopsPullRequest.examples';
 import { parseSpecInput } from './parseSpecInput';
 import { specInputDescription } from './specInputDescription';
+import { toScmRepoUrl } from '../gitops/scmRepoUrl';
 
 export interface MeshGitopsPullRequestActionOptions {
   integrations: ScmIntegrationRegistry;
@@ -44,7 +45,7 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
     schema: {
       input: {
         repoUrl: z =>
-          z.string().describe('GitOps repository as host?owner=<owner>&repo=<repo> (RepoUrlPicker format); the host must be a GitHub or GitLab integration'),
+          z.string().describe('GitOps repository: its clone URL https://<host>/<owner>/<repo>(.git) or host?owner=<owner>&repo=<repo> (RepoUrlPicker format); the host must be a GitHub or GitLab integration'),
         sourcePath: z =>
           z.string().optional().describe('Workspace folder holding the rendered bundle (bundle-index.json and the cluster trees); defaults to the workspace root'),
         cluster: z =>
@@ -136,7 +137,7 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
         return;
       }
 
-      const { repository, host, project } = await clientFactory(input.repoUrl);
+      const { repository, host, project } = await clientFactory(toScmRepoUrl(input.repoUrl));
       const outcome = await syncPullRequest({
         repository,
         checkpoint: ctx.checkpoint,
