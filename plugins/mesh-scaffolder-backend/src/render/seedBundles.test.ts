@@ -117,7 +117,13 @@ describe('seed 001: Helm install on RKE2 with MetalLB, OTel collector, Tempo and
     expect(collector.metadata.namespace).toBe('otel-system');
     expect(collector.spec.config.receivers.zipkin.endpoint).toBe('0.0.0.0:9411');
     expect(collector.spec.config.exporters.otlp.endpoint).toBe('tempo.cattle-monitoring-system:4317');
-    expect(values(bundle, cluster, 'tempo').namespace).toBe('cattle-monitoring-system');
+    const tempo = values(bundle, cluster, 'tempo');
+    expect(tempo.namespace).toBe('cattle-monitoring-system');
+    expect(tempo.values.tempo).toMatchObject({
+      retention: '24h',
+      server: { http_listen_port: 3100 },
+      storage: { trace: { backend: 'local', local: { path: '/var/tempo/traces' } } },
+    });
   });
 
   it('labels the monitors release: istio for rancher-monitoring and adds a Tempo data source on 3100', () => {
