@@ -32,6 +32,11 @@ export interface IstioVersionFacts {
   podMonitorDualStackAddress: boolean;
   /** The PodMonitor's pod target label is `pod_name` up to 1.26 and `pod` from 1.27. */
   podMonitorPodLabel: string;
+  /**
+   * apiVersion of the Gateway API Gateway that serves as the ambient east-west gateway (1.27+):
+   * Istio's generator writes v1beta1 in 1.27 and v1 in 1.30.
+   */
+  ambientEastWestApiVersion: string;
   /** The in-cluster IstioOperator controller exists up to 1.23. */
   operatorController: boolean;
 }
@@ -55,5 +60,7 @@ export function istioVersionFacts(version: string): IstioVersionFacts {
     podMonitorDualStackAddress: minor >= 20,
     podMonitorPodLabel: minor >= 27 ? 'pod' : 'pod_name',
     operatorController: minor <= 23,
+    ambientEastWestApiVersion:
+      minor >= 30 ? 'gateway.networking.k8s.io/v1' : 'gateway.networking.k8s.io/v1beta1',
   };
 }

@@ -52,8 +52,11 @@ export function variantSpecs(): Array<{ name: string; spec: MeshClusterSpec }> {
   const primaryRemote123 = structuredClone(primaryRemote);
   primaryRemote123.istio = { ...primaryRemote123.istio, version: '1.23.6', revision: '1-23-6' };
   const ambient = { istio: { version: '1.27.9', dataplane: 'ambient', profile: 'ambient', injectionNamespaces: ['shop'] } };
+  const ambientMulti = loadExampleSpecInput('multi-primary-3-clusters');
+  ambientMulti.istio = { ...ambientMulti.istio, dataplane: 'ambient', profile: 'ambient' };
   return [
     { name: 'flux-seed-001', spec: parseMeshClusterSpec(flux) },
+    { name: 'ambient-multi-primary-1-30', spec: parseMeshClusterSpec(ambientMulti) },
     { name: 'primary-remote-1-30', spec: parseMeshClusterSpec(primaryRemote) },
     { name: 'primary-remote-1-23', spec: parseMeshClusterSpec(primaryRemote123) },
     { name: 'ambient-1-27', spec: parseMeshClusterSpec(ambient) },

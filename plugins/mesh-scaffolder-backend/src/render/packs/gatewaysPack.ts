@@ -36,7 +36,7 @@ export const gatewaysPack: TemplatePack = {
           },
         });
       }
-      if (eastWestGateway.enabled) {
+      if (eastWestGateway.enabled && !istio.ambient) {
         outputs.push({
           type: 'helmValues',
           template: 'gateways/gateway-values.yaml.njk',
@@ -58,6 +58,16 @@ export const gatewaysPack: TemplatePack = {
           },
         });
       }
+    }
+    if (eastWestGateway.enabled && istio.ambient) {
+      outputs.push({
+        type: 'objects',
+        template: 'gateways/ambient-eastwest-gateway.yaml.njk',
+        file: 'gateways/ambient-eastwest-gateway.yaml',
+        component: 'gateways',
+        appliedBy: 'kustomize',
+        expects: [{ kind: 'Gateway', name: eastWestGateway.name, namespace: istio.namespace }],
+      });
     }
     if (ingressGateway.metallb.enabled) {
       const { metallb } = ingressGateway;

@@ -6,7 +6,9 @@ export const multiClusterPack: TemplatePack = {
   outputs(context) {
     const { istio, eastWestGateway } = context;
     const outputs: PackOutput[] = [];
-    if (!eastWestGateway.enabled) {
+    // Ambient meshes cross networks over HBONE through the east-west Gateway of the gateways
+    // pack; the sidecar-era passthrough Gateways do not apply to them.
+    if (!eastWestGateway.enabled || istio.ambient) {
       return outputs;
     }
     outputs.push({
