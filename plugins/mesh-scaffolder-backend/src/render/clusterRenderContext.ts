@@ -74,6 +74,8 @@ export function clusterRenderContext(spec: MeshClusterSpec, member: MeshMember) 
       name: member.name,
       network: member.network,
       platform: spec.cluster.platform,
+      // Only these distributions have an Istio platform profile; RKE2 and Rancher run as generic.
+      istioPlatform: ['openshift', 'k3s'].includes(spec.cluster.platform) ? spec.cluster.platform : '',
       role: member.role,
       isRemote,
       multiCluster,

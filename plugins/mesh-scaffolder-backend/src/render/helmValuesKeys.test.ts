@@ -48,13 +48,19 @@ function chartDefaults(version: string, chart: string): Record<string, unknown> 
   const defaults = raw._internal_defaults_do_not_set ?? raw.defaults ?? raw;
   // From 1.23 every chart reads `profile` through its files/profile-*.yaml (SOURCES.md), so the
   // key is accepted although it has no default.
-  return istioMinorVersion(version) >= 23 ? { profile: '', ...defaults } : defaults;
+  const minor = istioMinorVersion(version);
+  const withProfile = minor >= 23 ? { profile: '', ...defaults } : defaults;
+  // From 1.24 `global.platform` selects files/profile-platform-*.yaml the same way.
+  return minor >= 24
+    ? { ...withProfile, global: { platform: '', ...(withProfile.global as object) } }
+    : withProfile;
 }
 
 function specsFor(version: string) {
   const multiPrimary = loadExampleSpecInput('multi-primary-3-clusters');
   multiPrimary.istio.version = version;
   multiPrimary.istio.revision = `rev-${version.replace(/\./g, '-')}`;
+  multiPrimary.cluster.platform = 'openshift';
   const primaryRemote = structuredClone(multiPrimary);
   primaryRemote.multiCluster = {
     model: 'primary-remote',

@@ -37,6 +37,8 @@ export interface IstioVersionFacts {
    * Istio's generator writes v1beta1 in 1.27 and v1 in 1.30.
    */
   ambientEastWestApiVersion: string;
+  /** From 1.24 the charts select platform profiles (openshift, k3s, ...) through `global.platform`. */
+  chartPlatformProfiles: boolean;
   /** The in-cluster IstioOperator controller exists up to 1.23. */
   operatorController: boolean;
 }
@@ -60,6 +62,7 @@ export function istioVersionFacts(version: string): IstioVersionFacts {
     podMonitorDualStackAddress: minor >= 20,
     podMonitorPodLabel: minor >= 27 ? 'pod' : 'pod_name',
     operatorController: minor <= 23,
+    chartPlatformProfiles: minor >= 24,
     ambientEastWestApiVersion:
       minor >= 30 ? 'gateway.networking.k8s.io/v1' : 'gateway.networking.k8s.io/v1beta1',
   };

@@ -49,6 +49,20 @@ describe('objects follow the Istio release', () => {
     expect((eastwest.object as any).spec.revision).toBe('1-30-3');
   });
 
+  it.each([
+    ['1.23.6', undefined],
+    ['1.24.6', 'openshift'],
+    ['1.30.3', 'openshift'],
+  ])('Istio %s on OpenShift: istiod global.platform is %s', (version, platform) => {
+    // GIVEN an OpenShift cluster WHEN rendered THEN the platform profile is chosen where charts have one
+    const input = loadExampleSpecInput('seed-002-kiali-jaeger');
+    input.istio.version = version;
+    input.cluster = { platform: 'openshift' };
+    const bundle = renderMeshBundle(parseMeshClusterSpec(input));
+    const istiod = bundle.helmValues.find(v => v.chart === 'istiod')!.values as any;
+    expect(istiod.global.platform).toBe(platform);
+  });
+
   it('renders revision and revision tags into istiod and labels namespaces with the tag', () => {
     const bundle = meshOn('1.30.3');
     const istiod = bundle.helmValues.find(v => v.cluster === 'east-1' && v.chart === 'istiod')!;
