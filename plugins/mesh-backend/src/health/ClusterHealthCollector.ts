@@ -13,8 +13,8 @@ import {
 } from '../prometheus/PrometheusClient';
 import { PrometheusError } from '../prometheus/PrometheusError';
 import {
+  headersDigest,
   RequestCoalescer,
-  upstreamRequestKey,
 } from '../prometheus/RequestCoalescer';
 import {
   combine,
@@ -30,6 +30,11 @@ import { toClusterHealth } from './toClusterHealth';
 /** The trend covers the last hour in 5-minute steps: 13 points, enough for a sparkline. */
 export const TREND_RANGE_SEC = 3600;
 export const TREND_STEP_SEC = 300;
+
+interface Queries {
+  instant: string;
+  trend: string;
+}
 
 export interface Workload {
   id: string;
@@ -74,11 +79,37 @@ function trendOf(series: RangeSeries[]): HealthTrend {
 /** Clusters of one shared Prometheus (global mode) are asked together: same target, same label. */
 function groupKey(target: PrometheusTarget): string | undefined {
   if (!target.clusterMatcher) return undefined;
-  return upstreamRequestKey({
-    url: target.url,
-    headers: target.headers,
-    body: target.clusterMatcher.label,
-  });
+  return JSON.stringify([
+    target.url,
+    headersDigest(target.headers),
+    target.clusterMatcher.label,
+  ]);
+}
+
+const splits = new WeakMap<object, Map<string, unknown[]>>();
+
+/**
+ * A grouped answer's items with `label` = `value`. The answer is one object shared by every cluster
+ * of the group, so it is split once (not scanned once per cluster).
+ */
+function itemsWithLabel<T extends { labels: Record<string, string> }>(
+  items: T[],
+  label: string,
+  value: string,
+): T[] {
+  let byValue = splits.get(items) as Map<string, T[]> | undefined;
+  if (!byValue) {
+    byValue = new Map();
+    for (const item of items) {
+      const key = item.labels[label];
+      if (key === undefined) continue;
+      const list = byValue.get(key) ?? [];
+      list.push(item);
+      byValue.set(key, list);
+    }
+    splits.set(items, byValue as Map<string, unknown[]>);
+  }
+  return byValue.get(value) ?? [];
 }
 
 /**
@@ -117,23 +148,33 @@ export class ClusterHealthCollector {
       values.push(cluster.prometheus.clusterMatcher!.value);
       groups.set(key, values);
     }
-    return new Map(
-      clusters.map(cluster => {
+    // The PromQL depends only on the scope, which the clusters of a group (or every cluster with its
+    // own Prometheus) share: built once per fan-out, not once per cluster.
+    const queries = new Map<string, Queries>();
+    const queriesFor = (cluster: MeshClusterConfig): Queries => {
+      const key = groupKey(cluster.prometheus) ?? '';
+      let built = queries.get(key);
+      if (!built) {
         const matcher = cluster.prometheus.clusterMatcher;
         const scope: QueryScope = {
           ...(matcher && {
-            clusters: {
-              label: matcher.label,
-              values: groups.get(groupKey(cluster.prometheus)!)!,
-            },
+            clusters: { label: matcher.label, values: groups.get(key)! },
           }),
           workload,
         };
-        return [
-          cluster.name,
-          this.collectOne(cluster, scope, evaluation, coalescer),
-        ];
-      }),
+        built = {
+          instant: combine(instantExpressions(scope)),
+          trend: combine(trendExpressions(scope)),
+        };
+        queries.set(key, built);
+      }
+      return built;
+    };
+    return new Map(
+      clusters.map(cluster => [
+        cluster.name,
+        this.collectOne(cluster, queriesFor(cluster), evaluation, coalescer),
+      ]),
     );
   }
 
@@ -147,7 +188,7 @@ export class ClusterHealthCollector {
 
   private async collectOne(
     cluster: MeshClusterConfig,
-    scope: QueryScope,
+    queries: Queries,
     evaluation: Evaluation,
     coalescer: RequestCoalescer,
   ): Promise<ClusterHealth> {
@@ -160,16 +201,14 @@ export class ClusterHealthCollector {
     // In a grouped answer, this cluster's series are the ones with its label value.
     const matcher = cluster.prometheus.clusterMatcher;
     const own = <T extends InstantSample | RangeSeries>(items: T[]): T[] =>
-      matcher
-        ? items.filter(i => i.labels[matcher.label] === matcher.value)
-        : items;
+      matcher ? itemsWithLabel(items, matcher.label, matcher.value) : items;
     try {
       const [samples, series] = await Promise.all([
-        client.query(combine(instantExpressions(scope)), {
+        client.query(queries.instant, {
           signal,
           timeSec: evaluation.timeSec,
         }),
-        client.queryRange(combine(trendExpressions(scope)), {
+        client.queryRange(queries.trend, {
           signal,
           startSec: evaluation.trendStartSec,
           endSec: evaluation.trendEndSec,

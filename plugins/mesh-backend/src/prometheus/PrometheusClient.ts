@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { PrometheusTarget } from '../config/MeshConfig';
 import { PrometheusError } from './PrometheusError';
-import { RequestCoalescer, upstreamRequestKey } from './RequestCoalescer';
+import {
+  encodeQuery,
+  RequestCoalescer,
+  upstreamRequestKey,
+} from './RequestCoalescer';
 import { errorBody, instantVectorBody, matrixBody } from './responseSchema';
 
 export interface InstantSample {
@@ -39,26 +43,25 @@ export class PrometheusClient {
     private readonly coalescer?: RequestCoalescer,
   ) {}
 
-  async query(
+  query(
     promql: string,
     options: { signal: AbortSignal; timeSec?: number },
   ): Promise<InstantSample[]> {
-    const params = new URLSearchParams({ query: promql });
-    if (options.timeSec !== undefined)
-      params.set('time', String(options.timeSec));
-    const body = await this.post(
+    return this.post(
       '/api/v1/query',
-      params,
+      promql,
+      options.timeSec === undefined ? {} : { time: String(options.timeSec) },
       options.signal,
       instantVectorBody,
+      body =>
+        body.data.result.map(r => ({
+          labels: r.metric,
+          value: Number(r.value[1]),
+        })),
     );
-    return body.data.result.map(r => ({
-      labels: r.metric,
-      value: Number(r.value[1]),
-    }));
   }
 
-  async queryRange(
+  queryRange(
     promql: string,
     options: {
       signal: AbortSignal;
@@ -67,36 +70,49 @@ export class PrometheusClient {
       stepSec: number;
     },
   ): Promise<RangeSeries[]> {
-    const params = new URLSearchParams({
-      query: promql,
-      start: String(options.startSec),
-      end: String(options.endSec),
-      step: String(options.stepSec),
-    });
-    const body = await this.post(
+    return this.post(
       '/api/v1/query_range',
-      params,
+      promql,
+      {
+        start: String(options.startSec),
+        end: String(options.endSec),
+        step: String(options.stepSec),
+      },
       options.signal,
       matrixBody,
+      body =>
+        body.data.result.map(r => ({
+          labels: r.metric,
+          points: r.values.map(([t, v]) => ({ t, v: Number(v) })),
+        })),
     );
-    return body.data.result.map(r => ({
-      labels: r.metric,
-      points: r.values.map(([t, v]) => ({ t, v: Number(v) })),
-    }));
   }
 
-  private post<T extends z.ZodType>(
+  /**
+   * Sends (or joins) one request. Parsing, validation and `read` run once per upstream request: every
+   * caller sharing it gets the same result object, which callers must treat as read-only.
+   */
+  private post<T extends z.ZodType, R>(
     path: string,
-    params: URLSearchParams,
+    promql: string,
+    params: Record<string, string>,
     signal: AbortSignal,
     schema: T,
-  ): Promise<z.infer<T>> {
+    read: (body: z.infer<T>) => R,
+  ): Promise<R> {
     const url = `${this.target.url}${path}`;
-    const body = params.toString();
-    if (!this.coalescer) return this.send(url, body, signal, schema);
-    const key = upstreamRequestKey({ url, headers: this.target.headers, body });
-    return this.coalescer.run(key, signal, shared =>
-      this.send(url, body, shared, schema),
+    const query = this.coalescer
+      ? this.coalescer.encodeQuery(promql)
+      : encodeQuery(promql);
+    const body = [query, new URLSearchParams(params).toString()]
+      .filter(Boolean)
+      .join('&');
+    const load = (s: AbortSignal) => this.send(url, body, s, schema).then(read);
+    if (!this.coalescer) return load(signal);
+    return this.coalescer.run(
+      upstreamRequestKey({ url, headers: this.target.headers, body }),
+      signal,
+      load,
     );
   }
 

@@ -7,22 +7,41 @@ interface Entry {
   waiting: number;
 }
 
+const headerDigests = new WeakMap<Record<string, string>, string>();
+
 /**
- * The identity of one upstream request: base URL, path, body and headers. Headers carry the auth
- * identity (token, tenant), so they are part of it — as a SHA-256 digest only: the key is compared,
- * never logged, and holds no credential in the clear.
+ * SHA-256 of the headers (names lower-cased, sorted): the auth identity (token, tenant) as a digest,
+ * so it can be compared without being kept in the clear. Memoized per configured headers object.
+ */
+export function headersDigest(headers: Record<string, string>): string {
+  let digest = headerDigests.get(headers);
+  if (digest === undefined) {
+    const canonical = Object.entries(headers)
+      .map(([name, value]) => [name.toLowerCase(), value])
+      .sort(([a], [b]) => a.localeCompare(b, 'en'));
+    digest = createHash('sha256')
+      .update(JSON.stringify(canonical))
+      .digest('hex');
+    headerDigests.set(headers, digest);
+  }
+  return digest;
+}
+
+/**
+ * The identity of one upstream request: auth identity (headers, as a digest), base URL and path, and
+ * the form body (query and parameters). Compared, never logged; it holds no credential in the clear.
  */
 export function upstreamRequestKey(parts: {
   url: string;
   headers: Record<string, string>;
   body: string;
 }): string {
-  const headers = Object.entries(parts.headers)
-    .map(([name, value]) => [name.toLowerCase(), value])
-    .sort(([a], [b]) => a.localeCompare(b, 'en'));
-  return createHash('sha256')
-    .update(JSON.stringify([parts.url, parts.body, headers]))
-    .digest('hex');
+  return `${headersDigest(parts.headers)} ${parts.url}\n${parts.body}`;
+}
+
+/** `query=<promql>` form-encoded, as URLSearchParams does it. */
+export function encodeQuery(promql: string): string {
+  return new URLSearchParams({ query: promql }).toString();
 }
 
 /**
@@ -38,7 +57,18 @@ export function upstreamRequestKey(parts: {
  */
 export class RequestCoalescer {
   private readonly entries = new Map<string, Entry>();
+  private readonly encoded = new Map<string, string>();
   private issued = 0;
+
+  /** `encodeQuery`, once per distinct query in this fan-out (the clusters ask the same few queries). */
+  encodeQuery(promql: string): string {
+    let encoded = this.encoded.get(promql);
+    if (encoded === undefined) {
+      encoded = encodeQuery(promql);
+      this.encoded.set(promql, encoded);
+    }
+    return encoded;
+  }
 
   /** Upstream requests actually started (for tests and diagnostics). */
   get upstreamRequests(): number {
