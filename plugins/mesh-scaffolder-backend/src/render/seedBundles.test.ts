@@ -60,6 +60,11 @@ describe('seed 000: day-2 operations of a Rancher multi-network mesh', () => {
     expect(jaeger.metadata.namespace).toBe('istio-system');
     expect(jaeger.spec.strategy).toBe('allInOne');
     expect(jaeger.spec.allInOne.options.query['base-path']).toBe('/jaeger');
+    // the zipkin and tracing Services of Istio's Jaeger addon, in front of the all-in-one pod
+    expect(object(bundle, cluster, 'Service', 'zipkin').spec.ports).toEqual([
+      { name: 'http-zipkin', port: 9411, targetPort: 9411, protocol: 'TCP' },
+    ]);
+    expect(object(bundle, cluster, 'Service', 'tracing').spec.ports[0].port).toBe(16686);
   });
 
   it('scrapes every 15s with monitors in Istio 1.17 shape and opens Kiali ports', () => {

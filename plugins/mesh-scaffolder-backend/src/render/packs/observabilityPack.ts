@@ -4,6 +4,7 @@ import {
   UNPINNED_CHART_VERSION,
 } from '../chartSources';
 import type { PackOutput, TemplatePack } from '../templatePack';
+import { jaegerAliasServices } from './jaegerAliasServices';
 
 function kialiChartVersion(version: string): string {
   return version ? version.replace(/^v/, '') : DEFAULT_KIALI_CHART_VERSION;
@@ -68,13 +69,18 @@ export const observabilityPack: TemplatePack = {
       });
     }
     if (tracing.backend === 'jaeger') {
+      const aliases = jaegerAliasServices(context);
       outputs.push({
         type: 'objects',
         template: 'observability/jaeger.yaml.njk',
         file: 'observability/jaeger.yaml',
         component: 'observability',
         appliedBy: 'kustomize',
-        expects: [{ kind: 'Jaeger', name: 'jaeger', namespace: tracing.backendNamespace }],
+        data: { jaegerAliases: aliases },
+        expects: [
+          { kind: 'Jaeger', name: 'jaeger', namespace: tracing.backendNamespace },
+          ...aliases.map(a => ({ kind: 'Service', name: a.name, namespace: tracing.backendNamespace })),
+        ],
       });
     }
     if (tracing.backend === 'tempo') {
