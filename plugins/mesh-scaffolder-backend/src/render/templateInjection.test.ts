@@ -21,6 +21,17 @@ function stringLeaves(value: unknown, prefix: Path = []): Path[] {
   return [];
 }
 
+/** The path as mesh-common's errors write it: `a.b[0].c`. */
+function displayPath(at: Path): string {
+  return at.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${p}`)).join('');
+}
+
+/**
+ * Values that cannot carry YAML or template syntax (no spaces, quotes, braces, newlines…); they
+ * may fail a cross-field rule elsewhere, as a valid IP that differs from its peer's does.
+ */
+const plainToken = /^[A-Za-z0-9._:/-]*$/;
+
 function withValue<T>(input: T, at: Path, value: string): T {
   const copy: any = structuredClone(input);
   let node = copy;
@@ -58,9 +69,10 @@ describe('hostile parameter values', () => {
   it.each(BASES)(
     'through every string field of %s: the spec is rejected or the object set is unchanged',
     base => {
-      // GIVEN a valid spec and its rendered object set
-      const input = loadExampleSpecInput(base);
-      const baseline = renderMeshBundle((safeParseMeshClusterSpec(input) as any).spec);
+      // GIVEN a valid spec with every field set (a parsed spec parses again unchanged, so its
+      // defaults become fields to attack too) and its rendered object set
+      const input = (safeParseMeshClusterSpec(loadExampleSpecInput(base)) as any).spec;
+      const baseline = renderMeshBundle(input);
       const leaves = stringLeaves(input);
       let rendered = 0;
       let rejected = 0;
@@ -70,8 +82,13 @@ describe('hostile parameter values', () => {
           // WHEN one field gets a hostile value
           const result = safeParseMeshClusterSpec(withValue(input, leaf, value));
           if (!result.success) {
-            // THEN either the spec is rejected with at least one issue...
-            if (result.issues.length === 0) problems.push({ leaf, value, problem: 'rejected without issues' });
+            // THEN either the spec is rejected, naming the field the user typed into when the
+            // value carries syntax...
+            const paths = result.issues.map(i => i.path);
+            if (paths.length === 0) problems.push({ leaf, value, problem: 'rejected without issues' });
+            if (!plainToken.test(value) && !paths.includes(displayPath(leaf))) {
+              problems.push({ leaf, value, problem: `rejected without naming the field: ${paths.join(', ')}` });
+            }
             rejected += 1;
             continue;
           }
