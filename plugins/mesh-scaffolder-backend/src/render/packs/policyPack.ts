@@ -6,7 +6,7 @@ const ISTIOD_PORTS = [15010, 15012, 15014, 15017, 8080];
 export const policyPack: TemplatePack = {
   name: 'policy',
   outputs(context) {
-    const { istio, policy, observability, eastWestGateway } = context;
+    const { istio, policy, observability, eastWestGateway, ingressGateway } = context;
     const outputs: PackOutput[] = [
       {
         type: 'objects',
@@ -41,12 +41,20 @@ export const policyPack: TemplatePack = {
             : []),
         ]),
       ].sort((a, b) => a - b);
+      // Only gateways the bundle renders: a policy admitting traffic to an absent gateway would
+      // open its ports to whatever later takes the label.
+      const gatewaySelectorValues = [
+        ...(ingressGateway.enabled ? ['ingressgateway'] : []),
+        ...(eastWestGateway.enabled ? ['eastwestgateway'] : []),
+      ];
       const meshNamespaceNames = policy.networkPolicies.allowMeshNamespaces
         ? [istio.namespace, ...istio.injectionNamespaces]
         : [];
       const expects = [
         { kind: 'NetworkPolicy', name: 'allow-istio-control-plane', namespace: istio.namespace },
-        { kind: 'NetworkPolicy', name: 'allow-istio-gateways', namespace: istio.namespace },
+        ...(gatewaySelectorValues.length > 0
+          ? [{ kind: 'NetworkPolicy', name: 'allow-istio-gateways', namespace: istio.namespace }]
+          : []),
         { kind: 'NetworkPolicy', name: 'allow-istio-egress', namespace: istio.namespace },
       ];
       if (observability.kiali.enabled) {
@@ -65,7 +73,7 @@ export const policyPack: TemplatePack = {
         file: 'policy/network-policies.yaml',
         component: 'policy',
         appliedBy: 'kustomize',
-        data: { istiodPorts: ISTIOD_PORTS, gatewayPorts, meshNamespaceNames },
+        data: { istiodPorts: ISTIOD_PORTS, gatewayPorts, gatewaySelectorValues, meshNamespaceNames },
         expects,
       });
     }

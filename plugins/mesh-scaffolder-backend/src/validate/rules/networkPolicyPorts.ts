@@ -166,7 +166,7 @@ export function networkPolicyPorts(bundle: MeshBundle): BundleProblem[] {
           file: entry.file,
           subject,
           path: 'spec.podSelector',
-          message: `admits traffic to ${target.component}, but the bundle renders no ${target.component} in cluster ${entry.cluster}`,
+          message: `admits traffic to ${target.component}, which the bundle does not render in cluster ${entry.cluster}`,
         });
         continue;
       }

@@ -265,7 +265,7 @@ describe('networkPolicyPorts', () => {
     expect(networkPolicyPorts(without)).toEqual([
       expect.objectContaining({
         path: 'spec.podSelector',
-        message: expect.stringContaining('renders no Kiali'),
+        message: expect.stringContaining('admits traffic to Kiali, which the bundle does not render'),
       }),
     ]);
     const wrongPort = new BundleBuilder()
