@@ -100,6 +100,8 @@ describe('the Create mesh cluster template as a task', () => {
         'README.md',
       ]),
     );
+    // Direct apply was off: its text has no content, so the task page leaves it out.
+    expect(first.output.text.find((t: { title: string }) => t.title === 'Applied to the cluster').content).toBeUndefined();
     expect(first.output.links).toEqual([
       expect.objectContaining({ title: 'GitOps pull request', url: expect.stringContaining('/pull/1') }),
     ]);
