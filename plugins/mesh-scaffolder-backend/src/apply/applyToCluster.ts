@@ -40,7 +40,12 @@ interface Planned {
   live?: any;
 }
 
-const DEFAULT_CONCURRENCY = 16;
+/**
+ * Requests in flight per cluster. A tier of a bundle (tens of objects) then goes out in one
+ * round trip, so an apply costs about tiers × latency; an API server's defaults (200 mutating
+ * requests in flight, API priority and fairness per client) leave ample room for 64.
+ */
+const DEFAULT_CONCURRENCY = 64;
 
 /**
  * Applies a bundle's objects to one cluster with server-side apply: resolve every kind through
