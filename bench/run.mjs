@@ -55,7 +55,7 @@ const header = [
 if (only.length === 0 && !failed) {
   fs.writeFileSync(
     path.join(root, 'BENCHMARKS.md'),
-    `${[...header, '', ...sections].join('\n\n')}\n`,
+    `${[header.join('\n'), ...sections].join('\n\n')}\n`,
   );
   console.error('bench: wrote BENCHMARKS.md');
 } else {
