@@ -1,4 +1,4 @@
-// Issue 5, Done-when 7: applying a 60-object bundle costs about tiers × latency, not objects × latency.
+// Applying a 60-object bundle should cost about tiers × latency, not objects × latency.
 import { benchApply } from '@mesh-templates/plugin-mesh-scaffolder-backend/testUtils';
 import { fmt, table } from './lib/measure';
 
@@ -22,7 +22,7 @@ async function main() {
       fmt(r.sequentialEstimateMs / r.firstApplyMs, 1),
     ]);
   }
-  console.log(`## Direct apply (issue 5)
+  console.log(`## Direct apply
 
 ${objects} objects in ${tiers} tiers applied with server-side apply to the Kubernetes contract API server, every response delayed ${delayMs} ms to stand for network latency. The first apply includes discovery and the dry-run of the whole bundle; the second finds everything unchanged. "Sequential" is the same requests one at a time.
 

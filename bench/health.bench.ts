@@ -1,5 +1,5 @@
 /**
- * Issue 6, "Done when" 4: the mesh health endpoint against the real-Prometheus fixture.
+ * The mesh health endpoint against the real-Prometheus fixture.
  *
  *   npm run bench:health            (BENCH_HEALTH_SECONDS=30 BENCH_HEALTH_RPS=200 by default)
  *
@@ -278,7 +278,7 @@ async function main() {
   }
   process.stdout.write(
     [
-      '## Mesh health endpoint (issue 6)',
+      '## Mesh health endpoint',
       '',
       `\`GET /api/mesh/health\` with ${CLUSTERS} configured clusters pointing in turn at the fixture's three real`,
       'Prometheus servers (two queries per cluster, coalesced to two requests per server), against the slowest',

@@ -1,4 +1,4 @@
-// Issue 3, Done-when 7: render + validate against Backstage's fetch:template and yaml-stringify.
+// Render + validate against Backstage's fetch:template and against yaml stringify of the same objects.
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
@@ -138,7 +138,7 @@ async function main() {
       m10,
       m100,
     ].map(m => [m.name, fmt(m.medianMs), fmt(m.p95Ms)]);
-    console.log(`## Render and validate (issue 3)
+    console.log(`## Render and validate
 
 Single cluster, every component on: ${bundle.files.length} files, ${
       bundle.objects.length

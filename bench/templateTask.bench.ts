@@ -1,4 +1,4 @@
-// Issue 4, Done-when 5: the whole template (render → validate → pull request) as a scaffolder task.
+// The whole template (render → validate → pull request) as a scaffolder task, as users run it.
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
@@ -48,7 +48,7 @@ async function main() {
       }
     }
     times.sort((a, b) => a - b);
-    console.log(`## Template task end to end (issue 4)
+    console.log(`## Template task end to end
 
 "Create mesh cluster" run as a scaffolder task in the real backend (real auth, catalog, scaffolder; SQLite in memory): render → validate → pull request against the GitHub contract server on 127.0.0.1. Time from task creation to completion as the Create page sees it, 15 tasks over 5 clusters. Target: ≤ 5000 ms per task.
 

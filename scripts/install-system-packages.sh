@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: Chromium (browser tests),
-# Prometheus (mesh health fixture) and PostgreSQL (the production database engine).
+# Prometheus (mesh health fixture), PostgreSQL (the production database engine) and, when no
+# kubectl is on the machine, kubernetes-client (kubectl kustomize).
 # Already-installed packages are left alone, so re-running is cheap.
 set -euo pipefail
 
 wanted=(chromium prometheus postgresql)
 missing=()
+# `kubectl kustomize` builds the rendered trees in a test; where no kubectl is installed yet,
+# Debian's kubernetes-client provides one.
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: all present (${wanted[*]})"
+  echo "system packages: all present (${wanted[*]}, kubectl)"
   exit 0
 fi
 

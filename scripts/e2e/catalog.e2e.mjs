@@ -1,4 +1,4 @@
-// Done-when: the catalog shows the example entities.
+// The catalog shows the example entities.
 import path from 'node:path';
 
 export const name = 'Catalog lists the example mesh entities';

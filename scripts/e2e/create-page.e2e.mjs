@@ -1,4 +1,4 @@
-// Done-when: the Create page lists "Create mesh cluster" and its form opens.
+// The Create page lists "Create mesh cluster" and its form opens.
 import path from 'node:path';
 
 export const name = 'Create page offers the "Create mesh cluster" template';

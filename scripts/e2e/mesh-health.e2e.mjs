@@ -1,4 +1,4 @@
-// Done-when (issue 6): a cluster Resource's Mesh tab and a Component's mesh card show live health read
+// A cluster Resource's Mesh tab and a Component's mesh card show live health read
 // from real Prometheus servers (the mesh-backend fixture): one row per cluster with the right status.
 import path from 'node:path';
 import { spawnMeshFixture } from '../../plugins/mesh-backend/dev/spawnFixture.mjs';

@@ -1,4 +1,4 @@
-// Issue 3 Done-when 6 and issue 4 Done-when 4: the template editor's dry-run renders the bundle's
+// The template editor's dry-run renders the bundle's
 // files and plans the pull request, with no credentials configured.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -146,6 +146,27 @@ describe('mesh:cluster:apply', () => {
     );
   });
 
+  it('still lists the plan in a dry-run when the cluster is not configured, saying a real run stops', async () => {
+    // GIVEN no kubernetes.clusterLocatorMethods entry for the cluster, as in the demo app
+    const action = createMeshClusterApplyAction({
+      config: kubernetesConfigFor([]),
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    });
+    const { ctx, logger, logged } = context({ clusters: ['lab'] }, { isDryRun: true });
+
+    // WHEN the template editor dry-runs the step
+    await action.handler(ctx as any);
+
+    // THEN the plan is there, the missing entry is named, and nothing was sent
+    expect(logged()).toContain('lab: would apply 2 objects');
+    expect(String(logger.warn.mock.calls[0][0])).toMatch(/lab.*a real run stops here/);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'summary',
+      'lab: 2 objects would be applied to lab (not configured in kubernetes.clusterLocatorMethods)',
+    );
+    expect(clusters[0].server.requests).toEqual([]);
+  });
+
   it('fails naming each failed object and reason, after outputting the results', async () => {
     await writeHandMadeBundle(mockDir.path, {
       lab: [

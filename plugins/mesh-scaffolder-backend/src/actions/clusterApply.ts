@@ -3,7 +3,7 @@ import {
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyMeshBundle } from '../apply/applyMeshBundle';
@@ -144,19 +144,26 @@ export function createMeshClusterApplyAction(
       );
 
       if (ctx.isDryRun) {
+        // The editor's dry-run shows the plan even where the cluster is not configured yet (as in
+        // the demo): a missing entry is what a real run would stop at, so it is said, not thrown.
         const plans = [];
         for (const cluster of ctx.input.clusters) {
-          const target = findApplyCluster(config, cluster);
+          let destination: string;
+          try {
+            destination = findApplyCluster(config, cluster).url;
+          } catch (error) {
+            if (!(error instanceof InputError)) throw error;
+            ctx.logger.warn(`${error.message}; a real run stops here`);
+            destination = `${cluster} (not configured in kubernetes.clusterLocatorMethods)`;
+          }
           plans.push({
-            target,
-            ...describePlan(
-              cluster,
-              await loadBundleObjects(bundleDir, cluster),
-            ),
+            cluster,
+            destination,
+            ...describePlan(cluster, await loadBundleObjects(bundleDir, cluster)),
           });
         }
         for (const plan of plans) {
-          ctx.logger.info(`${plan.text}\n  to ${plan.target.url}`);
+          ctx.logger.info(`${plan.text}\n  to ${plan.destination}`);
         }
         ctx.output(
           'results',
@@ -165,10 +172,7 @@ export function createMeshClusterApplyAction(
         ctx.output(
           'summary',
           plans
-            .map(
-              p =>
-                `${p.target.name}: ${p.results.length} objects would be applied to ${p.target.url}`,
-            )
+            .map(p => `${p.cluster}: ${p.results.length} objects would be applied to ${p.destination}`)
             .join('\n'),
         );
         return;

@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFORMANCE_ISTIO_VERSIONS, istioMinorVersion, parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
-import { renderMeshBundle } from './renderMeshBundle';
-import { loadExampleSpecInput } from './__testUtils__/exampleSpecs';
+import { renderMeshBundle } from '../render/renderMeshBundle';
+// A *.conformance.ts file is a test, but lint only knows *.test.* names as tests.
+// eslint-disable-next-line no-restricted-imports
+import { loadExampleSpecInput } from '../render/__testUtils__/exampleSpecs';
+import { conformanceDir } from './conformanceData';
 
-const CONFORMANCE = path.resolve(__dirname, '../../../../../shared/conformance/istio');
+// Upstream chart values, read in place: this suite runs as `npm run test:conformance`, never in `npm test`.
+const CONFORMANCE = path.join(conformanceDir(), 'istio');
 
 const CHART_VALUES: Record<string, string> = {
   base: 'manifests/charts/base/values.yaml',
