@@ -174,11 +174,11 @@ describe('applyMeshBundle against the contract API server (seed-001 bundle)', ()
     const [report] = await run();
 
     // THEN the CRD is named and no request wrote or even dry-ran anything
-    expect(report.missingCrds).toEqual(['Kiali.kiali.io']);
+    expect(report.missingCrds).toEqual(['kialis.kiali.io']);
     expect(report.results.find(r => r.kind === 'Kiali')).toMatchObject({
       outcome: 'failed',
       reason: expect.stringContaining(
-        'CRD Kiali.kiali.io (serving kiali.io/v1alpha1) is not installed',
+        'CRD kialis.kiali.io (serving kiali.io/v1alpha1) is not installed on this cluster; install the Kiali operator first',
       ),
     });
     expect(server.writes).toEqual([]);

@@ -1,5 +1,6 @@
 import { KubernetesObject } from '../bundle/meshBundle';
 import { ApiDiscovery, ServedResource } from './apiDiscovery';
+import { knownCrdFor } from './knownCrds';
 
 /** An object to apply and the bundle file it came from. */
 export interface ApplyItem {
@@ -45,11 +46,14 @@ export async function resolveObject(
       namespaced: (crd as any).spec?.scope !== 'Cluster',
     };
   }
-  const missingCrd = `${kind}.${group}`;
+  const known = knownCrdFor(group, kind);
+  // An unknown kind has no reliable plural, so it is named by kind and group instead.
+  const missingCrd = known?.name ?? `${kind}.${group}`;
+  const installHint = known ? `install ${known.installedBy} first` : 'install it first';
   return {
     state: 'not-served',
     missingCrd,
-    reason: `CRD ${missingCrd} (serving ${apiVersion}) is not installed on this cluster; install it first`,
+    reason: `CRD ${missingCrd} (serving ${apiVersion}) is not installed on this cluster; ${installHint}`,
   };
 }
 
