@@ -44,7 +44,7 @@ const columns: TableColumn<ClusterHealth>[] = [
     title: 'Cluster',
     field: 'name',
     // Reasons are sentences: give them room rather than a word per line.
-    cellStyle: { minWidth: 260 },
+    cellStyle: { minWidth: 220 },
     render: c => <ClusterCell cluster={c} />,
   },
   {
@@ -74,18 +74,22 @@ const columns: TableColumn<ClusterHealth>[] = [
   },
   {
     title: 'Last hour',
+    // Stacked and narrow, so the ten columns fit a normal entity page without scrolling.
+    cellStyle: { width: 72 },
     render: c => (
-      <>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
         <Sparkline
           points={c.trend.requestsPerSecond}
           label={`${c.name} requests per second, last hour`}
+          width={64}
         />
         <Sparkline
           points={c.trend.errorRate5xx}
           label={`${c.name} 5xx ratio, last hour`}
           color="#d32f2f"
+          width={64}
         />
-      </>
+      </div>
     ),
   },
 ];
