@@ -18,6 +18,16 @@ export interface ChangeRequestContent {
   assignees: string[];
 }
 
+/** What {@link GitopsRepository.commitChanges} is asked to commit, and where. */
+export interface CommitChangesOptions {
+  branch: string;
+  branchExists: boolean;
+  parent: string;
+  reset: boolean;
+  message: string;
+  changes: FileChange[];
+}
+
 /**
  * The operations the GitOps step needs from a Git host, so the create/update/unchanged logic is
  * written once for GitHub and GitLab. Reads are cheap and repeatable; each write is one remote
@@ -35,14 +45,7 @@ export interface GitopsRepository {
    * Commits the changes on top of `parent` and points `branch` at the result. `reset` moves an
    * existing branch even when that is not a fast-forward (used when no request is open on it).
    */
-  commitChanges(options: {
-    branch: string;
-    branchExists: boolean;
-    parent: string;
-    reset: boolean;
-    message: string;
-    changes: FileChange[];
-  }): Promise<string>;
+  commitChanges(options: CommitChangesOptions): Promise<string>;
   findOpenChangeRequest(branch: string, base: string): Promise<ChangeRequest | undefined>;
   openChangeRequest(branch: string, base: string, content: ChangeRequestContent): Promise<ChangeRequest>;
   updateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<ChangeRequest>;

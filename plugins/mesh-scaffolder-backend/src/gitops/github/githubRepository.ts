@@ -1,11 +1,6 @@
 import { Octokit } from 'octokit';
 import { callHost } from '../gitHostError';
-import { FileChange } from '../gitopsFile';
-import {
-  ChangeRequest,
-  ChangeRequestContent,
-  GitopsRepository,
-} from '../gitopsRepository';
+import { ChangeRequest, ChangeRequestContent, CommitChangesOptions, GitopsRepository } from '../gitopsRepository';
 
 export interface GithubRepositoryOptions {
   octokit: Octokit;
@@ -98,14 +93,7 @@ export class GithubRepository implements GitopsRepository {
     return files;
   }
 
-  async commitChanges(options: {
-    branch: string;
-    branchExists: boolean;
-    parent: string;
-    reset: boolean;
-    message: string;
-    changes: FileChange[];
-  }): Promise<string> {
+  async commitChanges(options: CommitChangesOptions): Promise<string> {
     const { branch, branchExists, parent, reset, message, changes } = options;
     const { data: parentCommit } = await callHost(`Reading commit ${parent}`, this.secrets, () =>
       this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: parent }),

@@ -1,8 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { Gitlab } from '@gitbeaker/rest';
 import { callHost } from '../gitHostError';
-import { FileChange } from '../gitopsFile';
-import { ChangeRequest, ChangeRequestContent, GitopsRepository } from '../gitopsRepository';
+import { ChangeRequest, ChangeRequestContent, CommitChangesOptions, GitopsRepository } from '../gitopsRepository';
 
 export interface GitlabRepositoryOptions {
   api: InstanceType<typeof Gitlab>;
@@ -88,14 +87,7 @@ export class GitlabRepository implements GitopsRepository {
     return files;
   }
 
-  async commitChanges(options: {
-    branch: string;
-    branchExists: boolean;
-    parent: string;
-    reset: boolean;
-    message: string;
-    changes: FileChange[];
-  }): Promise<string> {
+  async commitChanges(options: CommitChangesOptions): Promise<string> {
     const { branch, branchExists, parent, reset, message, changes } = options;
     // Onto the branch tip: no start; a new or reset branch starts at the exact parent commit.
     const onTip = branchExists && !reset;
