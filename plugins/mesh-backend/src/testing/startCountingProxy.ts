@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import net from 'node:net';
+import { listenOnLoopback } from './listenOnLoopback';
 
 export interface ProxiedRequest {
   path: string;
@@ -25,7 +25,6 @@ export async function startCountingProxy(
   upstreamUrl: string,
 ): Promise<CountingProxy> {
   const requests: ProxiedRequest[] = [];
-  const sockets = new Set<net.Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', chunk => chunks.push(chunk));
@@ -59,19 +58,10 @@ export async function startCountingProxy(
       }
     });
   });
-  server.on('connection', socket => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
+  const { url, stop } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
-    stop: () =>
-      new Promise<void>(resolve => {
-        sockets.forEach(s => s.destroy());
-        server.close(() => resolve());
-      }),
+    stop,
   };
 }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import net from 'node:net';
+import { listenOnLoopback } from './listenOnLoopback';
 
 export type Misbehaviour = 'slow' | 'http500' | 'garbage';
 
@@ -18,7 +18,6 @@ export async function startMisbehavingPrometheus(
   mode: Misbehaviour,
   options: { delayMs?: number } = {},
 ): Promise<MisbehavingServer> {
-  const sockets = new Set<net.Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const state = { requests: 0 };
   const server = http.createServer((req, res) => {
@@ -42,22 +41,14 @@ export async function startMisbehavingPrometheus(
       timers.add(timer);
     }
   });
-  server.on('connection', socket => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
+  const { url, stop } = await listenOnLoopback(server, () =>
+    timers.forEach(clearTimeout),
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     get requests() {
       return state.requests;
     },
-    stop: () =>
-      new Promise<void>(resolve => {
-        timers.forEach(clearTimeout);
-        sockets.forEach(s => s.destroy());
-        server.close(() => resolve());
-      }),
+    stop,
   };
 }
