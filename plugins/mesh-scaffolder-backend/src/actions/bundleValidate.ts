@@ -1,6 +1,7 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { formatBundleProblem } from '../bundle/formatBundleProblem';
 import { summarizeBundle } from '../bundle/summarizeBundle';
 import { readBundleDirectory } from '../validate/readBundleDirectory';
 import { validateBundle } from '../validate/validateBundle';
@@ -64,7 +65,7 @@ export function createMeshBundleValidateAction() {
       }
       const lines = problems
         .slice(0, maxProblemsInError)
-        .map(p => `${p.file}: ${p.subject}${p.path ? ` ${p.path}` : ''}: ${p.message}`);
+        .map(formatBundleProblem);
       if (problems.length > maxProblemsInError) {
         lines.push(`… and ${problems.length - maxProblemsInError} more`);
       }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'yaml';
-import { BundleProblem } from '../bundle/meshBundle';
+import { formatBundleProblem } from '../bundle/formatBundleProblem';
 import { summarizeBundle } from '../bundle/summarizeBundle';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 import { writeBundle } from '../render/writeBundle';
@@ -20,10 +20,6 @@ const usage = `Usage:
   mesh-bundle render --spec <spec.yaml> --out <dir>   render, validate and write a mesh bundle
   mesh-bundle validate <dir>                          validate a written bundle
 Exit code 0 on success, 1 on invalid input or output (one line per problem), 2 on wrong usage.`;
-
-function problemLine(p: BundleProblem): string {
-  return `${p.file}: ${p.subject}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
-}
 
 async function render(args: string[], io: CliOutput): Promise<number> {
   const { values } = parseArgs({
@@ -53,7 +49,7 @@ async function render(args: string[], io: CliOutput): Promise<number> {
   const problems = validateBundle(bundle);
   if (problems.length > 0) {
     // Nothing is written: a bundle that does not validate must not reach a repository.
-    for (const p of problems) io.err(problemLine(p));
+    for (const p of problems) io.err(formatBundleProblem(p));
     return 1;
   }
   const outDir = path.resolve(values.out);
@@ -78,7 +74,7 @@ async function validate(args: string[], io: CliOutput): Promise<number> {
     return 1;
   }
   const problems = validateBundle(bundle);
-  for (const p of problems) io.err(problemLine(p));
+  for (const p of problems) io.err(formatBundleProblem(p));
   if (problems.length > 0) return 1;
   io.out(`Valid: ${bundle.objects.length} objects, ${bundle.helmValues.length} Helm values files`);
   io.out(summarizeBundle(bundle));

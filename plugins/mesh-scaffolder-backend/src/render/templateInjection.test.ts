@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  formatIssuePath,
   MeshClusterSpec,
   safeParseMeshClusterSpec,
 } from '@mesh-templates/plugin-mesh-common';
@@ -19,11 +20,6 @@ function stringLeaves(value: unknown, prefix: Path = []): Path[] {
     return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...prefix, k]));
   }
   return [];
-}
-
-/** The path as mesh-common's errors write it: `a.b[0].c`. */
-function displayPath(at: Path): string {
-  return at.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${p}`)).join('');
 }
 
 /**
@@ -86,7 +82,7 @@ describe('hostile parameter values', () => {
             // value carries syntax...
             const paths = result.issues.map(i => i.path);
             if (paths.length === 0) problems.push({ leaf, value, problem: 'rejected without issues' });
-            if (!plainToken.test(value) && !paths.includes(displayPath(leaf))) {
+            if (!plainToken.test(value) && !paths.includes(formatIssuePath(leaf))) {
               problems.push({ leaf, value, problem: `rejected without naming the field: ${paths.join(', ')}` });
             }
             rejected += 1;
