@@ -1,16 +1,16 @@
+import { defaultMaxListeners, setMaxListeners } from 'node:events';
 import {
   ClusterHealth,
   HealthThresholds,
   HealthTrend,
-  TrendPoint,
 } from '@mesh-templates/plugin-mesh-common';
 import { MeshClusterConfig, PrometheusTarget } from '../config/MeshConfig';
 import {
-  FetchFn,
   InstantSample,
   PrometheusClient,
   RangeSeries,
 } from '../prometheus/PrometheusClient';
+import { PrometheusTransport } from '../prometheus/httpTransport';
 import { PrometheusError } from '../prometheus/PrometheusError';
 import {
   headersDigest,
@@ -25,6 +25,7 @@ import {
 } from '../prometheus/healthQueries';
 import { unknownClusterHealth } from './emptyHealth';
 import { readClusterMetrics } from './readClusterMetrics';
+import { requestTrend } from './requestRates';
 import { toClusterHealth } from './toClusterHealth';
 
 /** The trend covers the last hour in 5-minute steps: 13 points, enough for a sparkline. */
@@ -65,16 +66,31 @@ export function evaluationAt(nowMs: number): Evaluation {
   };
 }
 
+/** The trend from the range answer: its only part is the request rate split by status class. */
 function trendOf(series: RangeSeries[]): HealthTrend {
-  const points = (part: string): TrendPoint[] =>
-    (series.find(s => s.labels[PART_LABEL] === part)?.points ?? []).filter(p =>
-      Number.isFinite(p.v),
-    );
-  return {
-    requestsPerSecond: points('requestsPerSecond'),
-    errorRate5xx: points('errorRate5xx'),
+  return requestTrend(series.filter(s => s.labels[PART_LABEL] === 'requests'));
+}
+
+/**
+ * `read` once per answer: the clusters sharing one upstream answer (coalesced requests, or one label
+ * value of a grouped answer) get the same read-only result instead of each reading it again.
+ */
+function readOncePerAnswer<A extends object, R>(
+  read: (answer: A) => R,
+): (answer: A) => R {
+  const results = new WeakMap<A, R>();
+  return answer => {
+    let result = results.get(answer);
+    if (result === undefined) {
+      result = read(answer);
+      results.set(answer, result);
+    }
+    return result;
   };
 }
+
+const metricsOf = readOncePerAnswer(readClusterMetrics);
+const trendOfAnswer = readOncePerAnswer(trendOf);
 
 /** Clusters of one shared Prometheus (global mode) are asked together: same target, same label. */
 function groupKey(target: PrometheusTarget): string | undefined {
@@ -129,7 +145,7 @@ export class ClusterHealthCollector {
       thresholds: HealthThresholds;
       timeoutMs: number;
       now?: () => number;
-      fetchFn?: FetchFn;
+      transport?: PrometheusTransport;
     },
   ) {}
 
@@ -140,6 +156,11 @@ export class ClusterHealthCollector {
   ): Map<string, Promise<ClusterHealth>> {
     const evaluation = evaluationAt((this.options.now ?? Date.now)());
     const coalescer = new RequestCoalescer();
+    // Every cluster of the fan-out starts now with the same timeout, so one deadline serves them all;
+    // the coalescer still lets each request go only when nobody waits for it any more.
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    // Each cluster's two queries wait on it: not a leak, however many clusters are configured.
+    setMaxListeners(Math.max(defaultMaxListeners, 2 * clusters.length), signal);
     const groups = new Map<string, string[]>();
     for (const cluster of clusters) {
       const key = groupKey(cluster.prometheus);
@@ -173,7 +194,13 @@ export class ClusterHealthCollector {
     return new Map(
       clusters.map(cluster => [
         cluster.name,
-        this.collectOne(cluster, queriesFor(cluster), evaluation, coalescer),
+        this.collectOne(
+          cluster,
+          queriesFor(cluster),
+          evaluation,
+          coalescer,
+          signal,
+        ),
       ]),
     );
   }
@@ -191,13 +218,13 @@ export class ClusterHealthCollector {
     queries: Queries,
     evaluation: Evaluation,
     coalescer: RequestCoalescer,
+    signal: AbortSignal,
   ): Promise<ClusterHealth> {
     const client = new PrometheusClient(
       cluster.prometheus,
-      this.options.fetchFn,
+      this.options.transport,
       coalescer,
     );
-    const signal = AbortSignal.timeout(this.options.timeoutMs);
     // In a grouped answer, this cluster's series are the ones with its label value.
     const matcher = cluster.prometheus.clusterMatcher;
     const own = <T extends InstantSample | RangeSeries>(items: T[]): T[] =>
@@ -218,8 +245,8 @@ export class ClusterHealthCollector {
       return toClusterHealth({
         name: cluster.name,
         links: cluster.links,
-        metrics: readClusterMetrics(own(samples)),
-        trend: trendOf(own(series)),
+        metrics: metricsOf(own(samples)),
+        trend: trendOfAnswer(own(series)),
         thresholds: this.options.thresholds,
         observedAt: evaluation.observedAt,
       });

@@ -1,13 +1,20 @@
 import { InstantSample } from '../prometheus/PrometheusClient';
 import { InstantPart, PART_LABEL } from '../prometheus/healthQueries';
 import { ClusterMetrics } from './ClusterMetrics';
+import { requestRates } from './requestRates';
 
-type ScalarPart = Exclude<InstantPart, 'istiodVersions' | 'proxyVersions'>;
+type ScalarPart = Exclude<
+  InstantPart,
+  'istiodVersions' | 'proxyVersions' | 'requests'
+>;
 
 /** NaN (a quantile or ratio over zero traffic) and infinities are "no number", not a number. */
 function finite(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) ? value : null;
 }
+
+/** Version tags in numeric order (1.9 before 1.10); one collator, as building one per compare is slow. */
+const byVersion = new Intl.Collator('en', { numeric: true });
 
 /** Splits the combined instant query's answer back into its parts. */
 export function readClusterMetrics(samples: InstantSample[]): ClusterMetrics {
@@ -17,19 +24,20 @@ export function readClusterMetrics(samples: InstantSample[]): ClusterMetrics {
     samples
       .filter(s => s.labels[PART_LABEL] === part && s.labels.tag)
       .map(s => ({ version: s.labels.tag, count: s.value }))
-      .sort((a, b) =>
-        a.version.localeCompare(b.version, 'en', { numeric: true }),
-      );
+      .sort((a, b) => byVersion.compare(a.version, b.version));
+  const requests = requestRates(
+    samples.filter(s => s.labels[PART_LABEL] === 'requests'),
+  );
   return {
     istiodUp: scalar('istiodUp'),
     istiodVersions: tags('istiodVersions').map(v => v.version),
     connectedProxies: scalar('connectedProxies'),
     xdsRejectsPerMinute: scalar('xdsRejectsPerMinute'),
     pushP99Ms: scalar('pushP99Ms'),
-    requestsPerSecond: scalar('requestsPerSecond'),
-    requests5xxPerSecond: scalar('requests5xxPerSecond'),
-    requests4xxPerSecond: scalar('requests4xxPerSecond'),
-    mtlsRequestsPerSecond: scalar('mtlsRequestsPerSecond'),
+    requestsPerSecond: requests.total,
+    requests5xxPerSecond: requests.status5xx,
+    requests4xxPerSecond: requests.status4xx,
+    mtlsRequestsPerSecond: requests.mutualTls,
     latencyP50Ms: scalar('latencyP50Ms'),
     latencyP99Ms: scalar('latencyP99Ms'),
     proxyVersions: tags('proxyVersions'),

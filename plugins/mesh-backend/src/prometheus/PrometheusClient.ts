@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { PrometheusTarget } from '../config/MeshConfig';
 import { PrometheusError } from './PrometheusError';
+import { formBody, RequestCoalescer } from './RequestCoalescer';
 import {
-  encodeQuery,
-  RequestCoalescer,
-  upstreamRequestKey,
-} from './RequestCoalescer';
+  defaultTransport,
+  PrometheusTransport,
+  TransportResponse,
+} from './httpTransport';
 import { errorBody, instantVectorBody, matrixBody } from './responseSchema';
 
 export interface InstantSample {
@@ -18,14 +19,15 @@ export interface RangeSeries {
   points: Array<{ t: number; v: number }>;
 }
 
-export type FetchFn = typeof fetch;
-
 /** The longest Prometheus error text passed on; its messages can quote the whole query. */
 const MAX_ERROR_TEXT = 200;
 
-function describeFetchFailure(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  if (cause?.code) return `Prometheus is unreachable (${cause.code})`;
+function describeTransportFailure(error: unknown): string {
+  if (error instanceof PrometheusError) return error.message;
+  const code = (error as { code?: unknown })?.code;
+  // Socket error codes (ECONNREFUSED, ENOTFOUND, ECONNRESET) name the failure without the address.
+  if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
+    return `Prometheus is unreachable (${code})`;
   return 'Prometheus is unreachable';
 }
 
@@ -39,7 +41,7 @@ function describeFetchFailure(error: unknown): string {
 export class PrometheusClient {
   constructor(
     private readonly target: PrometheusTarget,
-    private readonly fetchFn: FetchFn = (input, init) => fetch(input, init),
+    private readonly transport: PrometheusTransport = defaultTransport,
     private readonly coalescer?: RequestCoalescer,
   ) {}
 
@@ -101,19 +103,16 @@ export class PrometheusClient {
     read: (body: z.infer<T>) => R,
   ): Promise<R> {
     const url = `${this.target.url}${path}`;
-    const query = this.coalescer
-      ? this.coalescer.encodeQuery(promql)
-      : encodeQuery(promql);
-    const body = [query, new URLSearchParams(params).toString()]
-      .filter(Boolean)
-      .join('&');
-    const load = (s: AbortSignal) => this.send(url, body, s, schema).then(read);
-    if (!this.coalescer) return load(signal);
-    return this.coalescer.run(
-      upstreamRequestKey({ url, headers: this.target.headers, body }),
-      signal,
-      load,
-    );
+    const load = (body: string) => (s: AbortSignal) =>
+      this.send(url, body, s, schema).then(read);
+    if (!this.coalescer) return load(formBody(promql, params))(signal);
+    const { body, key } = this.coalescer.request({
+      url,
+      headers: this.target.headers,
+      promql,
+      params,
+    });
+    return this.coalescer.run(key, signal, load(body));
   }
 
   private async send<T extends z.ZodType>(
@@ -122,31 +121,25 @@ export class PrometheusClient {
     signal: AbortSignal,
     schema: T,
   ): Promise<z.infer<T>> {
-    let response: Response;
+    let response: TransportResponse;
     try {
-      response = await this.fetchFn(url, {
-        method: 'POST',
-        headers: {
-          ...this.target.headers,
-          'Content-Type': 'application/x-www-form-urlencoded',
-        },
+      response = await this.transport({
+        url,
+        headers: this.target.headers,
         body,
         signal,
-        // A redirect could lead anywhere; the configured URL is the only address we talk to.
-        redirect: 'error',
       });
     } catch (error) {
       if (signal.aborted) throw signal.reason;
-      throw new PrometheusError(describeFetchFailure(error));
+      throw new PrometheusError(describeTransportFailure(error));
     }
-    // Reading the body is bounded by the same signal, so a server that stalls mid-body still times out.
-    const text = await response.text();
+    const ok = response.status >= 200 && response.status < 300;
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(response.body);
     } catch {
       throw new PrometheusError(
-        response.ok
+        ok
           ? 'Prometheus answered with a body that is not JSON'
           : `Prometheus answered HTTP ${response.status}`,
       );
@@ -159,7 +152,7 @@ export class PrometheusClient {
         }: ${failure.data.error.slice(0, MAX_ERROR_TEXT)}`,
       );
     }
-    if (!response.ok)
+    if (!ok)
       throw new PrometheusError(`Prometheus answered HTTP ${response.status}`);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

@@ -8,7 +8,8 @@ describe('health queries', () => {
     ];
     const requestSelectors =
       all.join('\n').match(/istio_request[a-z_]*\{[^}]*\}/g) ?? [];
-    expect(requestSelectors.length).toBeGreaterThan(5);
+    // Instant: requests by class, latency p50 and p99; trend: requests by class.
+    expect(requestSelectors).toHaveLength(4);
     for (const selector of requestSelectors) {
       expect(selector).toContain('reporter="destination"');
     }
@@ -38,18 +39,20 @@ describe('health queries', () => {
         expr.match(/\b(?:sum|max|count)\b(?: by \([^)]*\) )?\(/g) ?? [];
       expect(aggregations.length).toBeGreaterThan(0);
       for (const aggregation of aggregations) {
-        expect(aggregation).toMatch(/ by \(k8s_cluster(, (le|tag))?\) \($/);
+        expect(aggregation).toMatch(
+          / by \(k8s_cluster(, (le|tag|mesh_code_class(, connection_security_policy)?))?\) \($/,
+        );
       }
     }
-    expect(instantExpressions(scope).requestsPerSecond).toBe(
-      'sum by (k8s_cluster) (rate(istio_requests_total{reporter="destination",k8s_cluster=~"a\\\\.b|east|west"}[5m]))',
+    expect(trendExpressions(scope).requests).toBe(
+      'sum by (k8s_cluster, mesh_code_class) (label_replace(rate(istio_requests_total{reporter="destination",k8s_cluster=~"a\\\\.b|east|west"}[5m]), "mesh_code_class", "$1", "response_code", "([0-9])[0-9][0-9]"))',
     );
   });
 
   it('keeps per-cluster queries free of any grouping label', () => {
     const exprs = instantExpressions({});
-    expect(exprs.requestsPerSecond).toBe(
-      'sum(rate(istio_requests_total{reporter="destination"}[5m]))',
+    expect(exprs.requests).toBe(
+      'sum by (mesh_code_class, connection_security_policy) (label_replace(rate(istio_requests_total{reporter="destination"}[5m]), "mesh_code_class", "$1", "response_code", "([0-9])[0-9][0-9]"))',
     );
     expect(exprs.latencyP99Ms).toBe(
       'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[5m])))',
@@ -60,12 +63,10 @@ describe('health queries', () => {
     const exprs = instantExpressions({
       workload: { id: 'a"} or up{x="', namespace: 'ns\\' },
     });
-    expect(exprs.requestsPerSecond).toContain(
+    expect(exprs.requests).toContain(
       'destination_canonical_service="a\\"} or up{x=\\""',
     );
-    expect(exprs.requestsPerSecond).toContain(
-      'destination_workload_namespace="ns\\\\"',
-    );
+    expect(exprs.requests).toContain('destination_workload_namespace="ns\\\\"');
   });
 
   it('tags each part of a combined query', () => {
