@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { listenOnLoopback } from '../testing/listenOnLoopback';
-import { createHttpTransport } from './httpTransport';
+import { createHttpTransport, PrometheusTransport } from './httpTransport';
 
 interface Seen {
   method?: string;
@@ -38,6 +38,19 @@ const ok = (res: http.ServerResponse) =>
   res
     .writeHead(200, { 'Content-Type': 'application/json' })
     .end('{"status":"success"}');
+
+/** `query=up` to `base`'s query path, through a fresh transport unless one is given. */
+function askUp(
+  base: string,
+  options: { transport?: PrometheusTransport; signal?: AbortSignal } = {},
+) {
+  return (options.transport ?? createHttpTransport())({
+    url: `${base}/api/v1/query`,
+    headers: {},
+    body: 'query=up',
+    signal: options.signal ?? AbortSignal.timeout(5000),
+  });
+}
 
 describe('createHttpTransport', () => {
   const signal = () => AbortSignal.timeout(5000);
@@ -105,11 +118,8 @@ describe('createHttpTransport', () => {
       res.end('x'.repeat(64 * 1024));
     });
     await expect(
-      createHttpTransport({ maxAnswerBytes: 1024 })({
-        url: `${prometheus.url}/api/v1/query`,
-        headers: {},
-        body: 'query=up',
-        signal: signal(),
+      askUp(prometheus.url, {
+        transport: createHttpTransport({ maxAnswerBytes: 1024 }),
       }),
     ).rejects.toThrow('Prometheus answered with more than 1024 bytes');
   });
@@ -120,12 +130,7 @@ describe('createHttpTransport', () => {
       res.write('{"status":');
     });
     const deadline = new AbortController();
-    const answer = createHttpTransport()({
-      url: `${prometheus.url}/api/v1/query`,
-      headers: {},
-      body: 'query=up',
-      signal: deadline.signal,
-    });
+    const answer = askUp(prometheus.url, { signal: deadline.signal });
     setTimeout(() => deadline.abort(new Error('deadline')), 100);
     await expect(answer).rejects.toMatchObject({ name: 'AbortError' });
   });
@@ -133,27 +138,15 @@ describe('createHttpTransport', () => {
   it('rejects with the socket error code when nothing listens, or the answer is cut off', async () => {
     const gone = await startServer((_req, res) => ok(res));
     await gone.stop();
-    await expect(
-      createHttpTransport()({
-        url: `${gone.url}/api/v1/query`,
-        headers: {},
-        body: 'query=up',
-        signal: signal(),
-      }),
-    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(askUp(gone.url)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
 
     const cut = await server((_req, res) => {
       res.writeHead(200, { 'Content-Length': '100' });
       res.write('{"status":');
       res.socket?.destroy();
     });
-    await expect(
-      createHttpTransport()({
-        url: `${cut.url}/api/v1/query`,
-        headers: {},
-        body: 'query=up',
-        signal: signal(),
-      }),
-    ).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(askUp(cut.url)).rejects.toMatchObject({ code: 'ECONNRESET' });
   });
 });
