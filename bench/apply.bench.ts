@@ -27,7 +27,15 @@ async function main() {
 ${objects} objects in ${tiers} tiers applied with server-side apply to the Kubernetes contract API server, every response delayed ${delayMs} ms to stand for network latency. The first apply includes discovery and the dry-run of the whole bundle; the second finds everything unchanged. "Sequential" is the same requests one at a time.
 
 ${table(
-  ['requests in flight', 'requests', 'first apply ms', 'first apply / latency (round trips)', 'second apply ms', 'sequential ms', 'speed-up'],
+  [
+    'requests in flight',
+    'requests',
+    'first apply ms',
+    'first apply / latency (round trips)',
+    'second apply ms',
+    'sequential ms',
+    'speed-up',
+  ],
   rows,
 )}`);
 }

@@ -27,7 +27,6 @@ import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { readMeshConfig } from '../plugins/mesh-backend/src/config/readMeshConfig';
-import { ClusterHealthCollector } from '../plugins/mesh-backend/src/health/ClusterHealthCollector';
 import { MeshHealthService } from '../plugins/mesh-backend/src/health/MeshHealthService';
 import {
   combine,
@@ -76,13 +75,8 @@ function percentile(values: number[], p: number): number {
 const median = (values: number[]) => percentile(values, 50);
 
 async function startEndpoint(mesh: object) {
-  const meshConfig = readMeshConfig(new ConfigReader({ mesh }));
-  const health = new MeshHealthService(
-    meshConfig,
-    new ClusterHealthCollector({
-      thresholds: meshConfig.thresholds,
-      timeoutMs: meshConfig.clusterTimeoutMs,
-    }),
+  const health = MeshHealthService.fromConfig(
+    readMeshConfig(new ConfigReader({ mesh })),
   );
   const router = await createRouter({
     config: new ConfigReader({}),

@@ -61,7 +61,13 @@ async function main() {
       const workspacePath = path.join(tmp, `ws-${run++}`);
       fs.mkdirSync(workspacePath);
       // A plain action context: the scaffolder's test helper needs jest, which a bench has not.
-      const silent = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent };
+      const silent = {
+        info() {},
+        warn() {},
+        error() {},
+        debug() {},
+        child: () => silent,
+      };
       await fetchTemplate.handler({
         workspacePath,
         logger: silent,
@@ -69,11 +75,18 @@ async function main() {
           entityRef: 'template:default/bench',
           baseUrl: `file://${path.join(tmp, 'template', 'template.yaml')}`,
         },
-        input: { url: './skeleton', values: { clusterName: spec.cluster.name, meshId: spec.mesh.id } },
+        input: {
+          url: './skeleton',
+          values: { clusterName: spec.cluster.name, meshId: spec.mesh.id },
+        },
         output() {},
-        createTemporaryDirectory: async () => fs.mkdtempSync(path.join(tmp, 'tmpdir-')),
+        createTemporaryDirectory: async () =>
+          fs.mkdtempSync(path.join(tmp, 'tmpdir-')),
         checkpoint: async ({ fn }: { fn: () => unknown }) => fn(),
-        getInitiatorCredentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: { type: 'none' } }),
+        getInitiatorCredentials: async () => ({
+          $$type: '@backstage/BackstageCredentials',
+          principal: { type: 'none' },
+        }),
         isDryRun: false,
         task: { id: 'bench' },
       } as any);
@@ -81,12 +94,16 @@ async function main() {
     };
 
     const single = { runs: 60, warmup: 10 };
-    const renderValidate = await measure('render + validate, in memory', () => {
-      const b = renderMeshBundle(spec);
-      const problems = validateBundle(b);
-      if (problems.length)
-        throw new Error(`bench bundle invalid: ${problems[0].message}`);
-    }, single);
+    const renderValidate = await measure(
+      'render + validate, in memory',
+      () => {
+        const b = renderMeshBundle(spec);
+        const problems = validateBundle(b);
+        if (problems.length)
+          throw new Error(`bench bundle invalid: ${problems[0].message}`);
+      },
+      single,
+    );
     const renderOnly = await measure(
       'render only, in memory',
       () => renderMeshBundle(spec),

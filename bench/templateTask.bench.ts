@@ -5,30 +5,48 @@ import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
 import { startGitContractServers } from '@mesh-templates/plugin-mesh-scaffolder-backend/testUtils';
 import { guestToken } from '../packages/backend/src/__testUtils__/guestToken';
 import { runTemplateTask } from '../packages/backend/src/__testUtils__/runTemplateTask';
-import { loadRepoConfig, startMeshBackend } from '../packages/backend/src/__testUtils__/startMeshBackend';
+import {
+  loadRepoConfig,
+  startMeshBackend,
+} from '../packages/backend/src/__testUtils__/startMeshBackend';
 import { waitForEntity } from '../packages/backend/src/__testUtils__/waitForEntity';
 import { fmt, table } from './lib/measure';
 
 async function main() {
-  const git = await startGitContractServers({ githubToken: 'bench-github-token', gitlabToken: 'bench-gitlab-token' });
+  const git = await startGitContractServers({
+    githubToken: 'bench-github-token',
+    gitlabToken: 'bench-gitlab-token',
+  });
   git.github.addRepository('platform/gitops', { 'README.md': '# GitOps\n' });
   const config = (await loadRepoConfig()) as any;
   config.integrations = git.integrationsConfig;
   config.auth.providers.guest.dangerouslyAllowOutsideDevelopment = true;
   const { server } = await startMeshBackend({
     config,
-    extraFeatures: [authServiceFactory, httpAuthServiceFactory, userInfoServiceFactory],
+    extraFeatures: [
+      authServiceFactory,
+      httpAuthServiceFactory,
+      userInfoServiceFactory,
+    ],
   });
   try {
     const baseUrl = `http://127.0.0.1:${server.port()}`;
     const token = await guestToken(baseUrl);
-    await waitForEntity(baseUrl, { kind: 'Template', name: 'create-mesh-cluster' }, { authorization: `Bearer ${token}` });
+    await waitForEntity(
+      baseUrl,
+      { kind: 'Template', name: 'create-mesh-cluster' },
+      { authorization: `Bearer ${token}` },
+    );
 
     const rows: string[][] = [];
     const times: number[] = [];
     // Each cluster: first run opens the PR, a changed re-run updates it, an identical one is unchanged.
     for (let i = 0; i < 5; i++) {
-      for (const [label, kiali] of [['created', false], ['updated', true], ['unchanged', true]] as const) {
+      for (const [label, kiali] of [
+        ['created', false],
+        ['updated', true],
+        ['unchanged', true],
+      ] as const) {
         const t0 = performance.now();
         const result = await runTemplateTask({
           baseUrl,
@@ -37,12 +55,19 @@ async function main() {
           values: {
             cluster: { name: `bench-${i}` },
             observability: { kiali: { enabled: kiali } },
-            gitops: { repoUrl: 'https://github.example.test/platform/gitops.git' },
-            delivery: { openPullRequest: true, applyDirectly: false, waitForReady: true },
+            gitops: {
+              repoUrl: 'https://github.example.test/platform/gitops.git',
+            },
+            delivery: {
+              openPullRequest: true,
+              applyDirectly: false,
+              waitForReady: true,
+            },
           },
         });
         const ms = performance.now() - t0;
-        if (result.status !== 'completed') throw new Error(`task failed:\n${result.log.join('\n')}`);
+        if (result.status !== 'completed')
+          throw new Error(`task failed:\n${result.log.join('\n')}`);
         times.push(ms);
         if (i === 4) rows.push([label, fmt(ms, 0)]);
       }
@@ -54,7 +79,13 @@ async function main() {
 
 ${table(['run of the last cluster', 'ms'], rows)}
 
-${table(['all 15 tasks', 'ms'], [['median', fmt(times[Math.floor(times.length / 2)], 0)], ['max', fmt(times[times.length - 1], 0)]])}`);
+${table(
+  ['all 15 tasks', 'ms'],
+  [
+    ['median', fmt(times[Math.floor(times.length / 2)], 0)],
+    ['max', fmt(times[times.length - 1], 0)],
+  ],
+)}`);
   } finally {
     await server.stop();
     await git.close();

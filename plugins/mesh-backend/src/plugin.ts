@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readMeshConfig } from './config/readMeshConfig';
-import { ClusterHealthCollector } from './health/ClusterHealthCollector';
 import { MeshHealthService } from './health/MeshHealthService';
 import { createRouter } from './service/router';
 
@@ -26,11 +25,7 @@ export const meshPlugin = createBackendPlugin({
       },
       async init({ config, logger, httpRouter, httpAuth, catalog }) {
         const meshConfig = readMeshConfig(config);
-        const collector = new ClusterHealthCollector({
-          thresholds: meshConfig.thresholds,
-          timeoutMs: meshConfig.clusterTimeoutMs,
-        });
-        const health = new MeshHealthService(meshConfig, collector);
+        const health = MeshHealthService.fromConfig(meshConfig);
         // Names only: the config also holds tokens, which must never reach a log.
         logger.info(
           `Mesh health for ${meshConfig.clusters.length} cluster(s): ${

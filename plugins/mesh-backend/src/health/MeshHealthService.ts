@@ -18,6 +18,17 @@ export interface HealthSelection {
 export class MeshHealthService {
   private readonly cache: TtlCache<ClusterHealth>;
 
+  /** The service as the plugin runs it: one collector with the configured thresholds and timeout. */
+  static fromConfig(config: MeshConfig): MeshHealthService {
+    return new MeshHealthService(
+      config,
+      new ClusterHealthCollector({
+        thresholds: config.thresholds,
+        timeoutMs: config.clusterTimeoutMs,
+      }),
+    );
+  }
+
   constructor(
     private readonly config: MeshConfig,
     private readonly collector: ClusterHealthCollector,

@@ -6,7 +6,6 @@ import {
   startMisbehavingPrometheus,
 } from '../testing/startMisbehavingPrometheus';
 import { PrometheusServer, startPrometheus } from '../testing/startPrometheus';
-import { ClusterHealthCollector } from './ClusterHealthCollector';
 import { MeshHealthService } from './MeshHealthService';
 
 jest.setTimeout(60_000);
@@ -48,13 +47,7 @@ describe('slow and broken clusters', () => {
       cacheTtlMs: 15_000,
       thresholds: DEFAULT_HEALTH_THRESHOLDS,
     };
-    return new MeshHealthService(
-      config,
-      new ClusterHealthCollector({
-        thresholds: DEFAULT_HEALTH_THRESHOLDS,
-        timeoutMs: TIMEOUT_MS,
-      }),
-    );
+    return MeshHealthService.fromConfig(config);
   }
 
   it('reports them unknown with a reason, keeps the healthy one right, and answers in about the timeout', async () => {

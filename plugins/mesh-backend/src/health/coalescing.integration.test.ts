@@ -14,10 +14,7 @@ import {
   startMisbehavingPrometheus,
 } from '../testing/startMisbehavingPrometheus';
 import { PrometheusServer, startPrometheus } from '../testing/startPrometheus';
-import {
-  ClusterHealthCollector,
-  TREND_STEP_SEC,
-} from './ClusterHealthCollector';
+import { TREND_STEP_SEC } from './ClusterHealthCollector';
 import { MeshHealthService } from './MeshHealthService';
 
 jest.setTimeout(60_000);
@@ -46,13 +43,7 @@ function service(clusters: MeshClusterConfig[], timeoutMs = 3000) {
     cacheTtlMs: 15_000,
     thresholds: DEFAULT_HEALTH_THRESHOLDS,
   };
-  return new MeshHealthService(
-    config,
-    new ClusterHealthCollector({
-      thresholds: DEFAULT_HEALTH_THRESHOLDS,
-      timeoutMs,
-    }),
-  );
+  return MeshHealthService.fromConfig(config);
 }
 
 /**

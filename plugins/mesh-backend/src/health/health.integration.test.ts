@@ -1,10 +1,11 @@
-import { DEFAULT_HEALTH_THRESHOLDS } from '@mesh-templates/plugin-mesh-common';
+import { ClusterHealth } from '@mesh-templates/plugin-mesh-common';
 import { ConfigReader } from '@backstage/config';
 import { readMeshConfig } from '../config/readMeshConfig';
 import {
   controlPlaneDownCluster,
   degradedCluster,
   expectedTraffic,
+  FixtureCluster,
   fixtureClusters,
   healthyCluster,
 } from '../testing/fixtureClusters';
@@ -18,7 +19,6 @@ import {
   CountingProxy,
   startCountingProxy,
 } from '../testing/startCountingProxy';
-import { ClusterHealthCollector } from './ClusterHealthCollector';
 import { MeshHealthService } from './MeshHealthService';
 
 jest.setTimeout(60_000);
@@ -31,14 +31,27 @@ function expectClose(actual: number | null, expected: number) {
   );
 }
 
+/** The traffic numbers and the hour's trend a fixture cluster was built to hold, within 2 %. */
+function expectTrafficOf(health: ClusterHealth, cluster: FixtureCluster) {
+  const expected = expectedTraffic(cluster);
+  expectClose(health.traffic.requestsPerSecond, expected.requestsPerSecond);
+  expectClose(health.traffic.errorRate5xx, expected.errorRate5xx);
+  expectClose(health.traffic.errorRate4xx, expected.errorRate4xx);
+  expectClose(health.traffic.mtlsShare, expected.mtlsShare);
+  expectClose(health.traffic.latencyP50Ms, expected.latencyP50Ms);
+  expectClose(health.traffic.latencyP99Ms, expected.latencyP99Ms);
+  // The last hour in 5-minute steps, with the same steady rate at every point.
+  expect(health.trend.requestsPerSecond).toHaveLength(13);
+  for (const point of health.trend.requestsPerSecond)
+    expectClose(point.v, expected.requestsPerSecond);
+  expect(health.trend.errorRate5xx).toHaveLength(13);
+  for (const point of health.trend.errorRate5xx)
+    expectClose(point.v, expected.errorRate5xx);
+}
+
 function serviceFor(mesh: object) {
-  const config = readMeshConfig(new ConfigReader({ mesh }));
-  return new MeshHealthService(
-    config,
-    new ClusterHealthCollector({
-      thresholds: DEFAULT_HEALTH_THRESHOLDS,
-      timeoutMs: config.clusterTimeoutMs,
-    }),
+  return MeshHealthService.fromConfig(
+    readMeshConfig(new ConfigReader({ mesh })),
   );
 }
 
@@ -110,19 +123,8 @@ describe('mesh health against real Prometheus servers', () => {
       const [health] = await serviceFor(fixture.meshConfig()).getHealth({
         clusterNames: [name],
       });
-      const expected = expectedTraffic(cluster);
-      expectClose(health.traffic.requestsPerSecond, expected.requestsPerSecond);
-      expectClose(health.traffic.errorRate5xx, expected.errorRate5xx);
-      expectClose(health.traffic.errorRate4xx, expected.errorRate4xx);
-      expectClose(health.traffic.mtlsShare, expected.mtlsShare);
-      expectClose(health.traffic.latencyP50Ms, expected.latencyP50Ms);
-      expectClose(health.traffic.latencyP99Ms, expected.latencyP99Ms);
-      // The last hour in 5-minute steps, with the same steady rate at every point.
-      expect(health.trend.requestsPerSecond).toHaveLength(13);
-      for (const point of health.trend.requestsPerSecond)
-        expectClose(point.v, expected.requestsPerSecond);
-      for (const point of health.trend.errorRate5xx)
-        expectClose(point.v, expected.errorRate5xx);
+      expect(health.name).toBe(name);
+      expectTrafficOf(health, cluster);
     },
   );
 
@@ -203,19 +205,7 @@ describe('global mode: one Prometheus holding every cluster', () => {
     const byName = Object.fromEntries(clusters.map(c => [c.name, c]));
     for (const fixtureCluster of fixtureClusters) {
       const health = byName[fixtureCluster.name];
-      const expected = expectedTraffic(fixtureCluster);
-      expectClose(health.traffic.requestsPerSecond, expected.requestsPerSecond);
-      expectClose(health.traffic.errorRate5xx, expected.errorRate5xx);
-      expectClose(health.traffic.errorRate4xx, expected.errorRate4xx);
-      expectClose(health.traffic.mtlsShare, expected.mtlsShare);
-      expectClose(health.traffic.latencyP50Ms, expected.latencyP50Ms);
-      expectClose(health.traffic.latencyP99Ms, expected.latencyP99Ms);
-      expect(health.trend.requestsPerSecond).toHaveLength(13);
-      for (const point of health.trend.requestsPerSecond)
-        expectClose(point.v, expected.requestsPerSecond);
-      expect(health.trend.errorRate5xx).toHaveLength(13);
-      for (const point of health.trend.errorRate5xx)
-        expectClose(point.v, expected.errorRate5xx);
+      expectTrafficOf(health, fixtureCluster);
     }
 
     const east = byName['cluster-east'];
