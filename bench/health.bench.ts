@@ -12,6 +12,8 @@
  * Rows, each cold (fresh endpoint, empty cache), median of RUNS, all measured in the same loop:
  * - "slowest single cluster": one cluster configured, its server queried while the other two servers
  *   are idle. This is the bar's reference, kept as the issue defines it.
+ * - "50 clusters all on the slowest server": the fan-out's own cost (50 clusters' coordination,
+ *   evaluation and response) on top of exactly one cluster's upstream work.
  * - "3 clusters, one per server": exactly the distinct upstream work of the 50-cluster fan-out (the
  *   same 6 requests). In the 50-cluster row the three fixture servers answer at the same time and
  *   share this machine's 2 cores with the backend, while the single-cluster row has a server to
@@ -155,82 +157,91 @@ async function main() {
   const urls = fixtureClusters.map(c => fixture.prometheusUrls[c.name]);
   const rows: Array<[string, string, string]> = [];
   try {
-    // Slowest single cluster, cold: a fresh endpoint (empty cache) per run, one cluster configured.
-    const singles: Record<string, number[]> = {};
-    const cold3: number[] = [];
-    const cold50: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      for (const [i, cluster] of fixtureClusters.entries()) {
-        const endpoint = await startEndpoint({
-          clusters: [{ name: cluster.name, prometheus: { url: urls[i] } }],
-        });
-        const res = await get(endpoint.url);
-        (singles[cluster.name] ??= []).push(res.ms);
-        await endpoint.close();
-      }
-      // The 50-cluster fan-out's distinct upstream work: one cluster per server, all at once.
-      const trio = await startEndpoint({
-        clusters: fixtureClusters.map((cluster, i) => ({
-          name: cluster.name,
-          prometheus: { url: urls[i] },
-        })),
-      });
-      const trioRes = await get(trio.url);
-      if (
-        trioRes.status !== 200 ||
-        JSON.parse(trioRes.body).clusters.some(
-          (c: any) => c.status === 'unknown',
-        )
-      ) {
-        throw new Error(`cold 3-cluster request failed: ${trioRes.status}`);
-      }
-      cold3.push(trioRes.ms);
-      await trio.close();
+    /** One cold request (fresh endpoint, empty cache) to these clusters; every one must be known. */
+    const coldMs = async (
+      clusters: Array<{ name: string; url: string }>,
+    ): Promise<number> => {
       const endpoint = await startEndpoint({
-        clusters: Array.from({ length: CLUSTERS }, (_, i) => ({
-          name: `cluster-${String(i).padStart(2, '0')}`,
-          prometheus: { url: urls[i % urls.length] },
+        clusters: clusters.map(c => ({
+          name: c.name,
+          prometheus: { url: c.url },
         })),
       });
       const res = await get(endpoint.url);
-      const body = JSON.parse(res.body);
+      await endpoint.close();
+      const answered = res.status === 200 ? JSON.parse(res.body).clusters : [];
       if (
-        res.status !== 200 ||
-        body.clusters.length !== CLUSTERS ||
-        body.clusters.some((c: any) => c.status === 'unknown')
+        answered.length !== clusters.length ||
+        answered.some((c: any) => c.status === 'unknown')
       ) {
         throw new Error(
-          `cold 50-cluster request failed: ${res.status} ${res.body.slice(
-            0,
-            300,
-          )}`,
+          `cold ${clusters.length}-cluster request failed: ${
+            res.status
+          } ${res.body.slice(0, 300)}`,
         );
       }
-      cold50.push(res.ms);
-      await endpoint.close();
+      return res.ms;
+    };
+    const fifty = (urlOf: (i: number) => string) =>
+      Array.from({ length: CLUSTERS }, (_, i) => ({
+        name: `cluster-${String(i).padStart(2, '0')}`,
+        url: urlOf(i),
+      }));
+    const one = (i: number) => ({
+      name: fixtureClusters[i].name,
+      url: urls[i],
+    });
+
+    // Which server is slowest on its own, from a warm-up, so the one-server row uses that one.
+    const warmUp = await Promise.all(
+      urls.map(async (_, i) => {
+        const times: number[] = [];
+        for (let run = 0; run < 5; run++) times.push(await coldMs([one(i)]));
+        return median(times);
+      }),
+    );
+    const slowestServer = warmUp.indexOf(Math.max(...warmUp));
+
+    const singles: number[][] = urls.map(() => []);
+    const cold3: number[] = [];
+    const cold50OnOne: number[] = [];
+    const cold50: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // Slowest single cluster: one cluster configured, its server asked while the others are idle.
+      for (let i = 0; i < urls.length; i++)
+        singles[i].push(await coldMs([one(i)]));
+      // The 50-cluster fan-out's distinct upstream work: one cluster per server, all at once.
+      cold3.push(await coldMs(urls.map((_, i) => one(i))));
+      // 50 clusters whose Prometheus is the slowest server: what the fan-out adds to one cluster.
+      cold50OnOne.push(await coldMs(fifty(() => urls[slowestServer])));
+      cold50.push(await coldMs(fifty(i => urls[i % urls.length])));
     }
-    const slowestSingle = Math.max(...Object.values(singles).map(median));
+    const slowestSingle = Math.max(...singles.map(median));
     const coldMedian = median(cold50);
     const trioMedian = median(cold3);
+    const onOneMedian = median(cold50OnOne);
+    const timesSingle = (ms: number) =>
+      `${(ms / slowestSingle).toFixed(2)}× slowest single`;
     rows.push([
       `slowest single cluster, cold (median of ${RUNS}), other servers idle`,
       `${slowestSingle.toFixed(1)} ms`,
       '',
     ]);
     rows.push([
-      `3 clusters, one per server = the distinct upstream work of the 50, cold (median of ${RUNS})`,
-      `${trioMedian.toFixed(1)} ms = ${(trioMedian / slowestSingle).toFixed(
-        2,
-      )}× slowest single`,
+      `${CLUSTERS} clusters all on the slowest server = one cluster's upstream work, cold (median of ${RUNS})`,
+      `${onOneMedian.toFixed(1)} ms = ${timesSingle(onOneMedian)}`,
       '',
     ]);
     rows.push([
-      `${CLUSTERS} clusters, cold (median of ${RUNS})`,
-      `${coldMedian.toFixed(1)} ms = ${(coldMedian / slowestSingle).toFixed(
-        2,
-      )}× slowest single, ${(coldMedian / trioMedian).toFixed(
-        2,
-      )}× the 3-cluster fan-out`,
+      `3 clusters, one per server = the distinct upstream work of the ${CLUSTERS} below, cold (median of ${RUNS})`,
+      `${trioMedian.toFixed(1)} ms = ${timesSingle(trioMedian)}`,
+      '',
+    ]);
+    rows.push([
+      `${CLUSTERS} clusters over the three servers, cold (median of ${RUNS})`,
+      `${coldMedian.toFixed(1)} ms = ${timesSingle(coldMedian)}, ${(
+        coldMedian / trioMedian
+      ).toFixed(2)}× the 3-cluster fan-out`,
       '≤ 1.3× slowest single',
     ]);
 
@@ -359,7 +370,8 @@ async function main() {
       '',
       `\`GET /api/mesh/health\` with ${CLUSTERS} configured clusters pointing in turn at the fixture's three real`,
       'Prometheus servers (two queries per cluster, coalesced to two requests per server), against the slowest',
-      'single cluster and the same three servers asked at once, measured in the same run;',
+      'single cluster, the same 50 clusters all on that one server, and the three servers asked at once,',
+      'measured in the same run;',
       'then the warm (cached) endpoint, sequentially and under open-loop load.',
       '',
       '| measurement | result | bar |',
