@@ -47,6 +47,21 @@ describe('EntityMeshHealthCard', () => {
     });
   });
 
+  it('keeps to the columns that fit an overview card, the status above the name', async () => {
+    renderWith({
+      getHealth: answer({
+        clusters: [sampleCluster('cluster-west', 'degraded')],
+      }),
+    });
+    const row = (await screen.findByText('cluster-west')).closest('tr')!;
+    expect(
+      screen.getAllByRole('columnheader').map(header => header.textContent),
+    ).toEqual(['Cluster', 'Req/s', 'Success', 'p99', 'mTLS']);
+    const cell = screen.getByText('cluster-west').closest('td')!;
+    expect(within(cell).getByText('degraded')).toBeInTheDocument();
+    expect(within(row).queryByText('1.30.1')).not.toBeInTheDocument();
+  });
+
   it('shows one row per cluster with status, numbers and the reasons', async () => {
     renderWith({
       getHealth: answer({
@@ -181,6 +196,20 @@ describe('EntityMeshContent', () => {
       <EntityMeshContent />,
     );
     const row = (await screen.findByText('cluster-west')).closest('tr')!;
+    expect(
+      screen.getAllByRole('columnheader').map(header => header.textContent),
+    ).toEqual([
+      'Status',
+      'Cluster',
+      'istiod',
+      'Proxies',
+      'Requests/s',
+      'Success',
+      'p99',
+      'mTLS',
+      'Skew',
+      'Last hour',
+    ]);
     expect(within(row).getByText('1.30.1')).toBeInTheDocument();
     expect(within(row).getByText('12')).toBeInTheDocument();
     expect(within(row).getByText('32.5')).toBeInTheDocument();

@@ -12,9 +12,16 @@ import {
 import { HealthStatusChip } from './HealthStatusChip';
 import { Sparkline } from './Sparkline';
 
-function ClusterCell({ cluster }: { cluster: ClusterHealth }) {
+function ClusterCell({
+  cluster,
+  withStatus = false,
+}: {
+  cluster: ClusterHealth;
+  withStatus?: boolean;
+}) {
   return (
     <>
+      {withStatus && <HealthStatusChip status={cluster.status} />}
       <Typography variant="body2">
         <strong>{cluster.name}</strong>
       </Typography>
@@ -94,7 +101,35 @@ const columns: TableColumn<ClusterHealth>[] = [
   },
 ];
 
-/** One row per cluster; `dense` drops the columns the overview card has no room for. */
+/** Tighter cells for the overview card, which shares the page's width with other cards. */
+const denseCell = { padding: '6px 8px' };
+
+/**
+ * The overview card's columns: the status sits above the cluster's name, and only the traffic numbers
+ * follow, so the table fits the overview's main column (about 500 px) without scrolling sideways.
+ */
+const denseColumns: TableColumn<ClusterHealth>[] = [
+  {
+    title: 'Cluster',
+    field: 'name',
+    cellStyle: { ...denseCell, minWidth: 200 },
+    headerStyle: denseCell,
+    render: c => <ClusterCell cluster={c} withStatus />,
+  },
+  ...[
+    ['Requests/s', 'Req/s'],
+    ['Success', 'Success'],
+    ['p99', 'p99'],
+    ['mTLS', 'mTLS'],
+  ].map(([title, shortTitle]) => ({
+    ...columns.find(c => c.title === title)!,
+    title: shortTitle,
+    cellStyle: denseCell,
+    headerStyle: denseCell,
+  })),
+];
+
+/** One row per cluster; `dense` is the overview card's narrower table (the Mesh tab has every column). */
 export function MeshHealthTable({
   clusters,
   dense = false,
@@ -102,13 +137,7 @@ export function MeshHealthTable({
   clusters: ClusterHealth[];
   dense?: boolean;
 }) {
-  const shown = dense
-    ? columns.filter(c =>
-        ['Status', 'Cluster', 'Requests/s', 'Success', 'p99', 'mTLS'].includes(
-          String(c.title),
-        ),
-      )
-    : columns;
+  const shown = dense ? denseColumns : columns;
   return (
     <Table<ClusterHealth>
       options={{
