@@ -142,12 +142,7 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
         repository,
         checkpoint: ctx.checkpoint,
         checkpointPrefix: `mesh.gitops.${host}.${project}.${plan.branch}`,
-        branch: plan.branch,
-        baseBranch: plan.baseBranch,
-        targetPath: plan.targetPath,
-        files: plan.files,
-        commitMessage: plan.commitMessage,
-        content: plan.content,
+        plan,
       });
       const counts = ['create', 'update', 'delete']
         .map(action => `${outcome.changes.filter(c => c.action === action).length} ${action}d`)

@@ -50,12 +50,7 @@ describe('syncPullRequest against the GitHub contract server', () => {
       repository,
       checkpoint,
       checkpointPrefix: `mesh-gitops.github.example.test.${repoName}.${plan.branch}`,
-      branch: plan.branch,
-      baseBranch: plan.baseBranch,
-      targetPath: plan.targetPath,
-      files: plan.files,
-      commitMessage: plan.commitMessage,
-      content: plan.content,
+      plan,
     });
   }
 

@@ -52,12 +52,7 @@ describe('syncPullRequest against the GitLab contract server', () => {
       repository,
       checkpoint,
       checkpointPrefix: `mesh-gitops.gitlab.example.test.${project}.${plan.branch}`,
-      branch: plan.branch,
-      baseBranch: plan.baseBranch,
-      targetPath: plan.targetPath,
-      files: plan.files,
-      commitMessage: plan.commitMessage,
-      content: plan.content,
+      plan,
     });
   }
 

@@ -2,8 +2,9 @@ import { InputError } from '@backstage/errors';
 import { JsonValue } from '@backstage/types';
 import { createHash } from 'node:crypto';
 import { diffFiles } from './diffFiles';
-import { FileChange, GitopsFile } from './gitopsFile';
-import { ChangeRequest, ChangeRequestContent, GitopsRepository } from './gitopsRepository';
+import { FileChange } from './gitopsFile';
+import { ChangeRequest, GitopsRepository } from './gitopsRepository';
+import type { PullRequestPlan } from './planPullRequest';
 
 /** `ctx.checkpoint` of the scaffolder: the value of `fn` is stored under `key` and replayed on retry. */
 export type Checkpoint = <T extends JsonValue | void>(opts: {
@@ -25,18 +26,18 @@ export type SyncOutcome = {
   changes: Array<{ action: FileChange['action']; path: string }>;
 };
 
+/** What to propose: the plan's branch, base branch (the default branch when absent), files and texts. */
+export type ProposedChange = Pick<
+  PullRequestPlan,
+  'branch' | 'baseBranch' | 'targetPath' | 'files' | 'commitMessage' | 'content'
+>;
+
 export interface SyncOptions {
   repository: GitopsRepository;
   /** Prefix of every checkpoint key, naming host, repository and branch. */
   checkpointPrefix: string;
   checkpoint: Checkpoint;
-  branch: string;
-  /** Base branch; the repository's default branch when absent. */
-  baseBranch?: string;
-  targetPath: string;
-  files: GitopsFile[];
-  commitMessage: string;
-  content: (baseBranch: string) => ChangeRequestContent;
+  plan: ProposedChange;
 }
 
 function changeDigest(changes: FileChange[]): string {
@@ -56,9 +57,10 @@ function changeDigest(changes: FileChange[]): string {
  * host's request list has not caught up with a request opened moments before.
  */
 export async function syncPullRequest(options: SyncOptions): Promise<SyncOutcome> {
-  const { repository, checkpoint, checkpointPrefix: prefix, branch, targetPath } = options;
+  const { repository, checkpoint, checkpointPrefix: prefix, plan } = options;
+  const { branch, targetPath } = plan;
 
-  const baseBranch = options.baseBranch ?? (await repository.defaultBranch());
+  const baseBranch = plan.baseBranch ?? (await repository.defaultBranch());
   const baseHead = await repository.branchHead(baseBranch);
   if (!baseHead) {
     throw new InputError(`baseBranch: branch "${baseBranch}" does not exist in the repository`);
@@ -68,8 +70,8 @@ export async function syncPullRequest(options: SyncOptions): Promise<SyncOutcome
   // Without an open request the branch's history is stale (merged or abandoned): start from base.
   const parent = open && branchHead ? branchHead : baseHead;
   const current = await repository.listFiles(parent, targetPath);
-  const changes = diffFiles(current, options.files);
-  const content = options.content(baseBranch);
+  const changes = diffFiles(current, plan.files);
+  const content = plan.content(baseBranch);
 
   // The first observation decides what this step reports, also when a retry finds its own writes.
   const initial = await checkpoint({
@@ -87,7 +89,7 @@ export async function syncPullRequest(options: SyncOptions): Promise<SyncOutcome
           branchExists: Boolean(branchHead),
           parent,
           reset: !open,
-          message: options.commitMessage,
+          message: plan.commitMessage,
           changes,
         }),
     });
