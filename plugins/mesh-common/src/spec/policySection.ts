@@ -54,23 +54,19 @@ export const limitRangeSchema = z
   })
   .superRefine((limitRange, ctx) => {
     const { defaultLimit, defaultRequest } = limitRange;
-    const requestCpu = cpuMillicores(defaultRequest.cpu) ?? 0;
-    const limitCpu = cpuMillicores(defaultLimit.cpu) ?? Infinity;
-    if (requestCpu > limitCpu) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultRequest', 'cpu'],
-        message: `${defaultRequest.cpu} exceeds defaultLimit.cpu ${defaultLimit.cpu}; a request must not exceed its limit`,
-      });
-    }
-    const requestMemory = memoryBytes(defaultRequest.memory) ?? 0;
-    const limitMemory = memoryBytes(defaultLimit.memory) ?? Infinity;
-    if (requestMemory > limitMemory) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultRequest', 'memory'],
-        message: `${defaultRequest.memory} exceeds defaultLimit.memory ${defaultLimit.memory}; a request must not exceed its limit`,
-      });
+    for (const [resource, amount] of [
+      ['cpu', cpuMillicores],
+      ['memory', memoryBytes],
+    ] as const) {
+      const request = amount(defaultRequest[resource]) ?? 0;
+      const limit = amount(defaultLimit[resource]) ?? Infinity;
+      if (request > limit) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['defaultRequest', resource],
+          message: `${defaultRequest[resource]} exceeds defaultLimit.${resource} ${defaultLimit[resource]}; a request must not exceed its limit`,
+        });
+      }
     }
   })
   .prefault({});
