@@ -913,6 +913,12 @@ const invalidSpecs: InvalidCase[] = [
     'a request must not exceed its limit',
   ],
   [
+    'a default memory request above the default memory limit',
+    { policy: { limitRange: { defaultRequest: { memory: '1Gi' } } } },
+    'policy.limitRange.defaultRequest.memory',
+    'a request must not exceed its limit',
+  ],
+  [
     'a malformed memory quantity',
     { policy: { limitRange: { defaultLimit: { memory: '1 GB' } } } },
     'policy.limitRange.defaultLimit.memory',
