@@ -161,19 +161,17 @@ describe('revisionConsistency', () => {
 
 describe('tracingEndpoints', () => {
   const withProvider = (service: string) =>
-    new BundleBuilder()
-      .cluster('a')
-      .values(
-        'a',
-        'istiod',
-        istiod('a', 'n', {
-          meshConfig: {
-            extensionProviders: [
-              { name: 'otel', opentelemetry: { service, port: 4317 } },
-            ],
-          },
-        }),
-      );
+    new BundleBuilder().cluster('a').values(
+      'a',
+      'istiod',
+      istiod('a', 'n', {
+        meshConfig: {
+          extensionProviders: [
+            { name: 'otel', opentelemetry: { service, port: 4317 } },
+          ],
+        },
+      }),
+    );
   const collector = {
     apiVersion: 'opentelemetry.io/v1beta1',
     kind: 'OpenTelemetryCollector',
@@ -257,49 +255,40 @@ describe('networkPolicyPorts', () => {
     spec: {},
   };
 
-  it('reports a Kiali policy without Kiali, and one that misses the Kiali port', () => {
-    const without = new BundleBuilder()
-      .cluster('a')
-      .object('a', 'clusters/a/policy/np.yaml', kialiPolicy([20001]), 'policy')
-      .build();
-    expect(networkPolicyPorts(without)).toEqual([
-      expect.objectContaining({
-        path: 'spec.podSelector',
-        message: expect.stringContaining('admits traffic to Kiali, which the bundle does not render'),
-      }),
-    ]);
-    const wrongPort = new BundleBuilder()
-      .cluster('a')
-      .object(
+  /** Cluster `a` with a policy admitting `ports` to Kiali, and Kiali itself unless told otherwise. */
+  const bundleWithKialiPolicy = (ports: number[], withKiali = true) => {
+    const builder = new BundleBuilder().cluster('a');
+    if (withKiali) {
+      builder.object(
         'a',
         'clusters/a/observability/kiali.yaml',
         kiali,
         'observability',
-      )
-      .object('a', 'clusters/a/policy/np.yaml', kialiPolicy([9090]), 'policy')
+      );
+    }
+    return builder
+      .object('a', 'clusters/a/policy/np.yaml', kialiPolicy(ports), 'policy')
       .build();
-    expect(networkPolicyPorts(wrongPort)).toEqual([
+  };
+
+  it('reports a Kiali policy without Kiali, and one that misses the Kiali port', () => {
+    expect(networkPolicyPorts(bundleWithKialiPolicy([20001], false))).toEqual([
+      expect.objectContaining({
+        path: 'spec.podSelector',
+        message: expect.stringContaining(
+          'admits traffic to Kiali, which the bundle does not render',
+        ),
+      }),
+    ]);
+    expect(networkPolicyPorts(bundleWithKialiPolicy([9090]))).toEqual([
       expect.objectContaining({
         path: 'spec.ingress',
         message: expect.stringContaining('port 20001'),
       }),
     ]);
-    const ok = new BundleBuilder()
-      .cluster('a')
-      .object(
-        'a',
-        'clusters/a/observability/kiali.yaml',
-        kiali,
-        'observability',
-      )
-      .object(
-        'a',
-        'clusters/a/policy/np.yaml',
-        kialiPolicy([20001, 9090]),
-        'policy',
-      )
-      .build();
-    expect(networkPolicyPorts(ok)).toEqual([]);
+    expect(networkPolicyPorts(bundleWithKialiPolicy([20001, 9090]))).toEqual(
+      [],
+    );
   });
 
   it('requires 15443 and 15021 on a policy for the east-west gateway', () => {
