@@ -36,6 +36,7 @@ import {
 } from '../plugins/mesh-backend/src/prometheus/healthQueries';
 import { defaultTransport } from '../plugins/mesh-backend/src/prometheus/httpTransport';
 import { createRouter } from '../plugins/mesh-backend/src/service/router';
+import { median, percentile, silentLogger } from './lib/measure';
 import {
   fixtureClusters,
   startMeshFixture,
@@ -60,21 +61,6 @@ const agent = new http.Agent({
   maxSockets: 256,
   timeout: 4000,
 });
-const noopLogger: any = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child: () => noopLogger,
-};
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-const median = (values: number[]) => percentile(values, 50);
 
 async function startEndpoint(mesh: object) {
   const health = MeshHealthService.fromConfig(
@@ -82,7 +68,7 @@ async function startEndpoint(mesh: object) {
   );
   const router = await createRouter({
     config: new ConfigReader({}),
-    logger: noopLogger,
+    logger: silentLogger,
     httpAuth: {
       credentials: async () => ({
         $$type: '@backstage/BackstageCredentials',

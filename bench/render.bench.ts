@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { fullSingleClusterSpec, meshOfClusters } from './lib/benchSpecs';
-import { fmt, measure, peakRssMiB, table } from './lib/measure';
+import { fmt, measure, peakRssMiB, silentLogger, table } from './lib/measure';
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mesh-bench-'));
@@ -61,16 +61,9 @@ async function main() {
       const workspacePath = path.join(tmp, `ws-${run++}`);
       fs.mkdirSync(workspacePath);
       // A plain action context: the scaffolder's test helper needs jest, which a bench has not.
-      const silent = {
-        info() {},
-        warn() {},
-        error() {},
-        debug() {},
-        child: () => silent,
-      };
       await fetchTemplate.handler({
         workspacePath,
-        logger: silent,
+        logger: silentLogger,
         templateInfo: {
           entityRef: 'template:default/bench',
           baseUrl: `file://${path.join(tmp, 'template', 'template.yaml')}`,

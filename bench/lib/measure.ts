@@ -6,9 +6,27 @@ export interface Measurement {
   p95Ms: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+/** Nearest-rank percentile (`p` in 0..100) of `values`, which need not be sorted. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.max(
+      0,
+      Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1),
+    )
+  ];
 }
+
+export const median = (values: number[]) => percentile(values, 50);
+
+/** A logger that drops everything: benches print their own tables, and Backstage logs would interleave. */
+export const silentLogger: any = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child: () => silentLogger,
+};
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times measured. */
 export async function measure(
@@ -24,12 +42,11 @@ export async function measure(
     await fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  times.sort((a, b) => a - b);
   return {
     name,
     runs,
-    medianMs: percentile(times, 0.5),
-    p95Ms: percentile(times, 0.95),
+    medianMs: median(times),
+    p95Ms: percentile(times, 95),
   };
 }
 
