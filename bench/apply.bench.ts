@@ -1,5 +1,5 @@
 // Applying a 60-object bundle should cost about tiers × latency, not objects × latency.
-import { benchApply } from '@mesh-templates/plugin-mesh-scaffolder-backend/testUtils';
+import { benchApply } from '@mesh-templates/plugin-scaffolder-backend-module-mesh/testUtils';
 import { fmt, table } from './lib/measure';
 
 async function main() {

@@ -6,7 +6,7 @@ import {
   renderMeshBundle,
   validateBundle,
   writeBundle,
-} from '@mesh-templates/plugin-mesh-scaffolder-backend';
+} from '@mesh-templates/plugin-scaffolder-backend-module-mesh';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

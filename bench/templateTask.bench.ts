@@ -2,7 +2,7 @@
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
-import { startGitContractServers } from '@mesh-templates/plugin-mesh-scaffolder-backend/testUtils';
+import { startGitContractServers } from '@mesh-templates/plugin-scaffolder-backend-module-mesh/testUtils';
 import { guestToken } from '../packages/backend/src/__testUtils__/guestToken';
 import { runTemplateTask } from '../packages/backend/src/__testUtils__/runTemplateTask';
 import {

@@ -8,7 +8,13 @@ export async function run({ page, appUrl, outDir, signIn, step }) {
   await signIn();
   for (const name of ['cluster-east', 'cluster-west']) {
     step(`waiting for ${name}`);
-    await page.getByRole('link', { name, exact: true }).first().waitFor({ state: 'visible' });
+    await page
+      .getByRole('link', { name, exact: true })
+      .first()
+      .waitFor({ state: 'visible' });
   }
-  await page.screenshot({ path: path.join(outDir, 'catalog-resources.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(outDir, 'catalog-resources.png'),
+    fullPage: true,
+  });
 }

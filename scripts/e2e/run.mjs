@@ -58,7 +58,10 @@ async function main() {
     .sort();
   const specs = [];
   for (const file of specFiles) {
-    specs.push({ file, ...(await import(pathToFileURL(path.join(here, file)).href)) });
+    specs.push({
+      file,
+      ...(await import(pathToFileURL(path.join(here, file)).href)),
+    });
   }
 
   const extraConfig = {};
@@ -81,7 +84,9 @@ async function main() {
   // Answers before we start anything would come from someone else's app: refuse to test that.
   for (const url of [appUrl, backendUrl]) {
     if (await answers(url)) {
-      throw new Error(`${url} is already in use; stop the app running there and re-run`);
+      throw new Error(
+        `${url} is already in use; stop the app running there and re-run`,
+      );
     }
   }
   const started = Date.now();
@@ -117,7 +122,9 @@ async function main() {
   let failed = 0;
   try {
     for (const spec of specs) {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(60_000);
       const t0 = Date.now();
@@ -135,7 +142,13 @@ async function main() {
       } catch (error) {
         failed += 1;
         await page
-          .screenshot({ path: path.join(outDir, `${path.basename(spec.file, '.e2e.mjs')}-failure.png`), fullPage: true })
+          .screenshot({
+            path: path.join(
+              outDir,
+              `${path.basename(spec.file, '.e2e.mjs')}-failure.png`,
+            ),
+            fullPage: true,
+          })
           .catch(() => {});
         console.log(`✗ ${spec.name}: ${error.stack ?? error}`);
       } finally {

@@ -4,7 +4,7 @@ import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
-import meshPlugin from '@mesh-templates/plugin-mesh-frontend/alpha';
+import meshPlugin from '@mesh-templates/plugin-mesh/alpha';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 

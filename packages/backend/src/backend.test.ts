@@ -1,6 +1,9 @@
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { Client } from 'pg';
-import { startMeshBackend, loadRepoConfig } from './__testUtils__/startMeshBackend';
+import {
+  startMeshBackend,
+  loadRepoConfig,
+} from './__testUtils__/startMeshBackend';
 import { startPostgres, TestPostgres } from './__testUtils__/startPostgres';
 import { waitForEntity } from './__testUtils__/waitForEntity';
 

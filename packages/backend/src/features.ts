@@ -10,7 +10,7 @@ import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import meshBackend from '@mesh-templates/plugin-mesh-backend';
-import meshScaffolderModule from '@mesh-templates/plugin-mesh-scaffolder-backend';
+import meshScaffolderModule from '@mesh-templates/plugin-scaffolder-backend-module-mesh';
 
 /**
  * Every feature the backend runs, in one list, so tests boot exactly what production boots.

@@ -4,10 +4,13 @@ import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
 import {
   GitContractServers,
   startGitContractServers,
-} from '@mesh-templates/plugin-mesh-scaffolder-backend/testUtils';
+} from '@mesh-templates/plugin-scaffolder-backend-module-mesh/testUtils';
 import { guestToken } from './__testUtils__/guestToken';
 import { runTemplateTask } from './__testUtils__/runTemplateTask';
-import { loadRepoConfig, startMeshBackend } from './__testUtils__/startMeshBackend';
+import {
+  loadRepoConfig,
+  startMeshBackend,
+} from './__testUtils__/startMeshBackend';
 import { waitForEntity } from './__testUtils__/waitForEntity';
 
 jest.setTimeout(180_000);
@@ -17,7 +20,10 @@ const gitlabToken = 'glpat-e2eContractToken0123456789';
 
 /** Shows the task's log when it did not complete, which is what one needs to see then. */
 function expectCompleted(task: { status: string; log: string[] }) {
-  expect({ status: task.status, log: task.status === 'completed' ? [] : task.log }).toEqual({
+  expect({
+    status: task.status,
+    log: task.status === 'completed' ? [] : task.log,
+  }).toEqual({
     status: 'completed',
     log: [],
   });
@@ -46,7 +52,11 @@ describe('the Create mesh cluster template as a task', () => {
     config.auth.providers.guest.dangerouslyAllowOutsideDevelopment = true;
     ({ server } = await startMeshBackend({
       config,
-      extraFeatures: [authServiceFactory, httpAuthServiceFactory, userInfoServiceFactory],
+      extraFeatures: [
+        authServiceFactory,
+        httpAuthServiceFactory,
+        userInfoServiceFactory,
+      ],
     }));
     baseUrl = `http://127.0.0.1:${server.port()}`;
     token = await guestToken(baseUrl);
@@ -66,23 +76,38 @@ describe('the Create mesh cluster template as a task', () => {
   async function branchFiles(branch: string): Promise<string[]> {
     const api = git.integrationsConfig.github[0].apiBaseUrl;
     const get = async (p: string) =>
-      (await fetch(`${api}/repos/platform/gitops/${p}`, { headers: { Authorization: `token ${githubToken}` } })).json();
+      (
+        await fetch(`${api}/repos/platform/gitops/${p}`, {
+          headers: { Authorization: `token ${githubToken}` },
+        })
+      ).json();
     const ref = await get(`git/ref/heads/${branch}`);
     const commit = await get(`git/commits/${ref.object.sha}`);
     const tree = await get(`git/trees/${commit.tree.sha}?recursive=1`);
-    return tree.tree.filter((e: { type: string }) => e.type === 'blob').map((e: { path: string }) => e.path);
+    return tree.tree
+      .filter((e: { type: string }) => e.type === 'blob')
+      .map((e: { path: string }) => e.path);
   }
 
   const values = (kiali: boolean) => ({
     cluster: { name: 'e2e-east', network: 'net-east' },
     observability: { kiali: { enabled: kiali } },
     gitops: { repoUrl: 'https://github.example.test/platform/gitops.git' },
-    delivery: { openPullRequest: true, applyDirectly: false, waitForReady: true },
+    delivery: {
+      openPullRequest: true,
+      applyDirectly: false,
+      waitForReady: true,
+    },
   });
 
   it('opens a pull request, updates the same one on a changed re-run, and reports unchanged on an identical one', async () => {
     const run = (kiali: boolean) =>
-      runTemplateTask({ baseUrl, token, templateRef: 'template:default/create-mesh-cluster', values: values(kiali) });
+      runTemplateTask({
+        baseUrl,
+        token,
+        templateRef: 'template:default/create-mesh-cluster',
+        values: values(kiali),
+      });
 
     // WHEN the template runs the first time
     const first = await run(false);
@@ -90,7 +115,11 @@ describe('the Create mesh cluster template as a task', () => {
     expectCompleted(first);
     const pulls = git.github.pulls.get('platform/gitops')!;
     expect(pulls).toHaveLength(1);
-    expect(pulls[0]).toMatchObject({ number: 1, state: 'open', head: 'mesh/e2e-east' });
+    expect(pulls[0]).toMatchObject({
+      number: 1,
+      state: 'open',
+      head: 'mesh/e2e-east',
+    });
     const files = await branchFiles('mesh/e2e-east');
     expect(files).toEqual(
       expect.arrayContaining([
@@ -101,9 +130,16 @@ describe('the Create mesh cluster template as a task', () => {
       ]),
     );
     // Direct apply was off: its text has no content, so the task page leaves it out.
-    expect(first.output.text.find((t: { title: string }) => t.title === 'Applied to the cluster').content).toBeUndefined();
+    expect(
+      first.output.text.find(
+        (t: { title: string }) => t.title === 'Applied to the cluster',
+      ).content,
+    ).toBeUndefined();
     expect(first.output.links).toEqual([
-      expect.objectContaining({ title: 'GitOps pull request', url: expect.stringContaining('/pull/1') }),
+      expect.objectContaining({
+        title: 'GitOps pull request',
+        url: expect.stringContaining('/pull/1'),
+      }),
     ]);
 
     // WHEN it runs again with Kiali turned on

@@ -242,7 +242,11 @@ describe('create-mesh-cluster template form', () => {
     expect(allPages[allPages.length - 1]).toBe(deliveryPage);
     expect(Object.keys(deliveryPage!.properties)).toEqual(['delivery']);
     expect(formDefaults(deliveryPage!.properties)).toEqual({
-      delivery: { openPullRequest: true, applyDirectly: false, waitForReady: true },
+      delivery: {
+        openPullRequest: true,
+        applyDirectly: false,
+        waitForReady: true,
+      },
     });
     // The steps pass the spec sections on, never the delivery choices, so the spec stays strict.
     const specInputs = template.spec.steps
@@ -250,7 +254,9 @@ describe('create-mesh-cluster template form', () => {
       .map((step: { input: { spec: object } }) => Object.keys(step.input.spec));
     expect(specInputs.length).toBeGreaterThan(0);
     for (const keys of specInputs) {
-      expect(keys).toEqual(Object.keys(objectFields(meshClusterSpecSchema) ?? {}));
+      expect(keys).toEqual(
+        Object.keys(objectFields(meshClusterSpecSchema) ?? {}),
+      );
     }
   });
 

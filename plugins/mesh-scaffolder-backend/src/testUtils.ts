@@ -10,4 +10,7 @@
 export { startGitContractServers } from './gitops/__testUtils__/startGitContractServers';
 export type { GitContractServers } from './gitops/__testUtils__/startGitContractServers';
 export { benchApply } from './apply/__testUtils__/benchApply';
-export type { ApplyBenchOptions, ApplyBenchResult } from './apply/__testUtils__/benchApply';
+export type {
+  ApplyBenchOptions,
+  ApplyBenchResult,
+} from './apply/__testUtils__/benchApply';

@@ -3,7 +3,8 @@ export async function guestToken(baseUrl: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
-  if (!res.ok) throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { backstageIdentity: { token: string } };
   return body.backstageIdentity.token;
 }

@@ -9,33 +9,52 @@ export async function runTemplateTask(options: {
   values: Record<string, unknown>;
   timeoutMs?: number;
 }): Promise<{ status: string; output: Record<string, any>; log: string[] }> {
-  const headers = { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' };
+  const headers = {
+    Authorization: `Bearer ${options.token}`,
+    'Content-Type': 'application/json',
+  };
   const created = await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ templateRef: options.templateRef, values: options.values }),
+    body: JSON.stringify({
+      templateRef: options.templateRef,
+      values: options.values,
+    }),
   });
   if (!created.ok) {
-    throw new Error(`creating the task failed: ${created.status} ${await created.text()}`);
+    throw new Error(
+      `creating the task failed: ${created.status} ${await created.text()}`,
+    );
   }
   const { id } = (await created.json()) as { id: string };
 
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     const task = (await (
-      await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks/${id}`, { headers })
+      await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks/${id}`, {
+        headers,
+      })
     ).json()) as { status: string };
     if (['completed', 'failed', 'cancelled'].includes(task.status)) {
       const events = (await (
-        await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks/${id}/events`, { headers })
-      ).json()) as Array<{ type: string; body: { message?: string; output?: Record<string, any> } }>;
+        await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks/${id}/events`, {
+          headers,
+        })
+      ).json()) as Array<{
+        type: string;
+        body: { message?: string; output?: Record<string, any> };
+      }>;
       return {
         status: task.status,
         output: events.find(e => e.type === 'completion')?.body.output ?? {},
-        log: events.filter(e => e.type === 'log').map(e => e.body.message ?? ''),
+        log: events
+          .filter(e => e.type === 'log')
+          .map(e => e.body.message ?? ''),
       };
     }
     await new Promise(r => setTimeout(r, 100));
   }
-  throw new Error(`task ${id} did not finish within ${options.timeoutMs ?? 60_000} ms`);
+  throw new Error(
+    `task ${id} did not finish within ${options.timeoutMs ?? 60_000} ms`,
+  );
 }

@@ -13,13 +13,19 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-const binDirs = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+const binDirs = [
+  '/usr/lib/postgresql/17/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/15/bin',
+];
 
 function findBinDir(): string {
   const dir = binDirs.find(d => fs.existsSync(path.join(d, 'initdb')));
   if (!dir) {
     throw new Error(
-      `PostgreSQL server binaries not found in ${binDirs.join(', ')}: install Debian's postgresql package (scripts/install-system-packages.sh)`,
+      `PostgreSQL server binaries not found in ${binDirs.join(
+        ', ',
+      )}: install Debian's postgresql package (scripts/install-system-packages.sh)`,
     );
   }
   return dir;
@@ -58,21 +64,40 @@ export async function startPostgres(): Promise<TestPostgres> {
     execFileSync('chown', ['-R', 'postgres', dir]);
   }
   const [initCmd, initArgs] = asServerUser(path.join(binDir, 'initdb'), [
-    '-D', dataDir, '-U', user, '--pwfile', pwFile, '-A', 'scram-sha-256', '--no-sync',
+    '-D',
+    dataDir,
+    '-U',
+    user,
+    '--pwfile',
+    pwFile,
+    '-A',
+    'scram-sha-256',
+    '--no-sync',
   ]);
   execFileSync(initCmd, initArgs, { stdio: 'pipe' });
   fs.rmSync(pwFile);
 
   const port = await freePort();
   const [cmd, args] = asServerUser(path.join(binDir, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
   ]);
   const server = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   server.stderr!.on('data', chunk => {
     stderr += chunk;
   });
-  const exited = new Promise<void>(resolve => server.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    server.once('exit', () => resolve()),
+  );
   const pgCtl = (...pgCtlArgs: string[]) => {
     const [c, a] = asServerUser(path.join(binDir, 'pg_ctl'), pgCtlArgs);
     execFileSync(c, a, { stdio: 'pipe' });

@@ -11,16 +11,23 @@ export async function waitForEntity(
   options: { timeoutMs?: number; authorization?: string } = {},
 ): Promise<any> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const url = `${baseUrl}/api/catalog/entities/by-name/${ref.kind}/${ref.namespace ?? 'default'}/${ref.name}`;
+  const url = `${baseUrl}/api/catalog/entities/by-name/${ref.kind}/${
+    ref.namespace ?? 'default'
+  }/${ref.name}`;
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     const res = await fetch(url, {
-      headers: { Authorization: options.authorization ?? mockCredentials.service.header() },
+      headers: {
+        Authorization:
+          options.authorization ?? mockCredentials.service.header(),
+      },
     });
     if (res.ok) return res.json();
     last = `${res.status} ${(await res.text()).slice(0, 300)}`;
     await new Promise(r => setTimeout(r, 250));
   }
-  throw new Error(`${ref.kind}:${ref.name} not in the catalog after ${timeoutMs} ms (last answer: ${last})`);
+  throw new Error(
+    `${ref.kind}:${ref.name} not in the catalog after ${timeoutMs} ms (last answer: ${last})`,
+  );
 }

@@ -12,16 +12,24 @@ describe('mesh:bundle:render examples', () => {
 
   beforeEach(() => workspace.clear());
 
-  it.each(examples.map(e => [e.description, e] as const))('%s', async (_, example) => {
-    const step = yaml.parse(example.example).steps[0];
-    expect(step.action).toBe(action.id);
-    const ctx = createMockActionContext({ input: step.input, workspacePath: workspace.path });
+  it.each(examples.map(e => [e.description, e] as const))(
+    '%s',
+    async (_, example) => {
+      const step = yaml.parse(example.example).steps[0];
+      expect(step.action).toBe(action.id);
+      const ctx = createMockActionContext({
+        input: step.input,
+        workspacePath: workspace.path,
+      });
 
-    await action.handler(ctx);
+      await action.handler(ctx);
 
-    const outputDir = path.join(workspace.path, step.input.outputPath ?? '.');
-    expect(fs.existsSync(path.join(outputDir, 'bundle-index.json'))).toBe(true);
-    const clusterName = step.input.spec.cluster.name;
-    expect(ctx.output).toHaveBeenCalledWith('clusters', [clusterName]);
-  });
+      const outputDir = path.join(workspace.path, step.input.outputPath ?? '.');
+      expect(fs.existsSync(path.join(outputDir, 'bundle-index.json'))).toBe(
+        true,
+      );
+      const clusterName = step.input.spec.cluster.name;
+      expect(ctx.output).toHaveBeenCalledWith('clusters', [clusterName]);
+    },
+  );
 });

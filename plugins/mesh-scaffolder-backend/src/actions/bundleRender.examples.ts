@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Render a single-cluster mesh with every default (Istio via Helm, current stable).',
+    description:
+      'Render a single-cluster mesh with every default (Istio via Helm, current stable).',
     example: yaml.stringify({
       steps: [
         {
@@ -29,7 +30,9 @@ export const examples: TemplateExample[] = [
               mesh: { id: 'mesh1' },
               cluster: { name: 'cluster-east', network: 'network-east' },
               istio: { version: '1.27.9', installMethod: 'istioctl' },
-              observability: { tracing: { backend: 'tempo', samplingPercentage: 10 } },
+              observability: {
+                tracing: { backend: 'tempo', samplingPercentage: 10 },
+              },
             },
             outputPath: 'bundle',
           },

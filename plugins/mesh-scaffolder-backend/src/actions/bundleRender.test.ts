@@ -21,13 +21,17 @@ describe('mesh:bundle:render', () => {
     await action.handler(ctx);
 
     // THEN every reported file exists in the workspace, and the index names real files
-    const files = (ctx.output as jest.Mock).mock.calls.find(([k]) => k === 'files')[1] as string[];
+    const files = (ctx.output as jest.Mock).mock.calls.find(
+      ([k]) => k === 'files',
+    )[1] as string[];
     expect(files).toContain('bundle-index.json');
     expect(files.some(f => f.startsWith('clusters/dev-cluster/'))).toBe(true);
     for (const file of files) {
       expect(fs.existsSync(path.join(workspace.path, file))).toBe(true);
     }
-    const index = (ctx.output as jest.Mock).mock.calls.find(([k]) => k === 'index')[1];
+    const index = (ctx.output as jest.Mock).mock.calls.find(
+      ([k]) => k === 'index',
+    )[1];
     expect(index.length).toBeGreaterThan(0);
     for (const row of index) expect(files).toContain(row.file);
     expect(ctx.output).toHaveBeenCalledWith('clusters', ['dev-cluster']);
@@ -36,21 +40,33 @@ describe('mesh:bundle:render', () => {
 
   it('rejects an invalid spec naming the field and writes nothing', async () => {
     const ctx = createMockActionContext({
-      input: { spec: { cluster: { name: 'Not_A_DNS_Label' }, istio: { version: '1.9.0' } } },
+      input: {
+        spec: {
+          cluster: { name: 'Not_A_DNS_Label' },
+          istio: { version: '1.9.0' },
+        },
+      },
       workspacePath: workspace.path,
     });
 
-    await expect(action.handler(ctx)).rejects.toThrow(/cluster\.name: .*\n.*istio\.version: /s);
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /cluster\.name: .*\n.*istio\.version: /s,
+    );
     expect(fs.readdirSync(workspace.path)).toEqual([]);
   });
 
   it('refuses an output path outside the workspace', async () => {
     const ctx = createMockActionContext({
-      input: { spec: { cluster: { name: 'dev-cluster' } }, outputPath: '../outside' },
+      input: {
+        spec: { cluster: { name: 'dev-cluster' } },
+        outputPath: '../outside',
+      },
       workspacePath: workspace.path,
     });
 
     await expect(action.handler(ctx)).rejects.toThrow(/outside/i);
-    expect(fs.existsSync(path.join(workspace.path, '..', 'outside'))).toBe(false);
+    expect(fs.existsSync(path.join(workspace.path, '..', 'outside'))).toBe(
+      false,
+    );
   });
 });

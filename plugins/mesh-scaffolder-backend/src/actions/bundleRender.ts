@@ -22,17 +22,25 @@ export function createMeshBundleRenderAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        spec: z => z.record(z.string(), z.unknown()).describe(specInputDescription),
+        spec: z =>
+          z.record(z.string(), z.unknown()).describe(specInputDescription),
         outputPath: z =>
           z
             .string()
             .optional()
-            .describe('Workspace folder to write the bundle into; defaults to the workspace root.'),
+            .describe(
+              'Workspace folder to write the bundle into; defaults to the workspace root.',
+            ),
       },
       output: {
-        clusters: z => z.array(z.string()).describe('Clusters the bundle has a tree for'),
-        files: z => z.array(z.string()).describe('Every written file, relative to outputPath'),
-        objectCount: z => z.number().describe('Number of Kubernetes objects in the bundle'),
+        clusters: z =>
+          z.array(z.string()).describe('Clusters the bundle has a tree for'),
+        files: z =>
+          z
+            .array(z.string())
+            .describe('Every written file, relative to outputPath'),
+        objectCount: z =>
+          z.number().describe('Number of Kubernetes objects in the bundle'),
         index: z =>
           z
             .array(
@@ -47,12 +55,16 @@ export function createMeshBundleRenderAction() {
               }),
             )
             .describe('The bundle index: one row per object'),
-        summary: z => z.string().describe('One line per cluster: objects by component'),
+        summary: z =>
+          z.string().describe('One line per cluster: objects by component'),
       },
     },
     async handler(ctx) {
       const spec = parseSpecInput(ctx.input.spec);
-      const outputDir = resolveSafeChildPath(ctx.workspacePath, ctx.input.outputPath ?? '.');
+      const outputDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.outputPath ?? '.',
+      );
 
       const bundle = renderMeshBundle(spec);
       await writeBundle(bundle, outputDir);
@@ -62,7 +74,10 @@ export function createMeshBundleRenderAction() {
         `Rendered Istio ${spec.istio.version} (${spec.istio.installMethod}) bundle, ${bundle.files.length} files:\n${summary}`,
       );
       ctx.output('clusters', bundle.clusters);
-      ctx.output('files', bundle.files.map(f => f.path));
+      ctx.output(
+        'files',
+        bundle.files.map(f => f.path),
+      );
       ctx.output('objectCount', bundle.objects.length);
       ctx.output('index', bundle.index);
       ctx.output('summary', summary);

@@ -12,28 +12,31 @@ describe('mesh:bundle:validate examples', () => {
 
   beforeEach(() => workspace.clear());
 
-  it.each(examples.map(e => [e.description, e] as const))('%s', async (_, example) => {
-    const steps = yaml.parse(example.example).steps;
-    const renderStep = steps.find((s: any) => s.action === render.id);
-    const validateStep = steps.find((s: any) => s.action === validate.id);
-    // A validate-only example checks what an earlier render step wrote to its sourcePath.
-    await render.handler(
-      createMockActionContext({
-        input: renderStep?.input ?? {
-          spec: { cluster: { name: 'dev-cluster' } },
-          outputPath: validateStep.input?.sourcePath,
-        },
+  it.each(examples.map(e => [e.description, e] as const))(
+    '%s',
+    async (_, example) => {
+      const steps = yaml.parse(example.example).steps;
+      const renderStep = steps.find((s: any) => s.action === render.id);
+      const validateStep = steps.find((s: any) => s.action === validate.id);
+      // A validate-only example checks what an earlier render step wrote to its sourcePath.
+      await render.handler(
+        createMockActionContext({
+          input: renderStep?.input ?? {
+            spec: { cluster: { name: 'dev-cluster' } },
+            outputPath: validateStep.input?.sourcePath,
+          },
+          workspacePath: workspace.path,
+        }),
+      );
+      const ctx = createMockActionContext({
+        input: validateStep.input ?? {},
         workspacePath: workspace.path,
-      }),
-    );
-    const ctx = createMockActionContext({
-      input: validateStep.input ?? {},
-      workspacePath: workspace.path,
-    });
+      });
 
-    await validate.handler(ctx);
+      await validate.handler(ctx);
 
-    expect(ctx.output).toHaveBeenCalledWith('valid', true);
-    expect(ctx.output).toHaveBeenCalledWith('problemCount', 0);
-  });
+      expect(ctx.output).toHaveBeenCalledWith('valid', true);
+      expect(ctx.output).toHaveBeenCalledWith('problemCount', 0);
+    },
+  );
 });

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Render a mesh bundle, then validate what was written before publishing it.',
+    description:
+      'Render a mesh bundle, then validate what was written before publishing it.',
     example: yaml.stringify({
       steps: [
         {
@@ -21,7 +22,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Validate a bundle that an earlier step wrote into a sub-folder.',
+    description:
+      'Validate a bundle that an earlier step wrote into a sub-folder.',
     example: yaml.stringify({
       steps: [
         {

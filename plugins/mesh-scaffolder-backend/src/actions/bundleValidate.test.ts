@@ -22,7 +22,10 @@ describe('mesh:bundle:validate', () => {
   });
 
   it('accepts the bundle the renderer wrote', async () => {
-    const ctx = createMockActionContext({ input: {}, workspacePath: workspace.path });
+    const ctx = createMockActionContext({
+      input: {},
+      workspacePath: workspace.path,
+    });
 
     await validate.handler(ctx);
 
@@ -32,19 +35,34 @@ describe('mesh:bundle:validate', () => {
 
   it('reports a broken object with its file and field path, and fails', async () => {
     // GIVEN a written bundle in which one object gained a field its schema does not have
-    const index = JSON.parse(fs.readFileSync(path.join(workspace.path, 'bundle-index.json'), 'utf8')).objects;
-    const target = index.find((row: any) => row.kind === 'Namespace') ?? index[0];
+    const index = JSON.parse(
+      fs.readFileSync(path.join(workspace.path, 'bundle-index.json'), 'utf8'),
+    ).objects;
+    const target =
+      index.find((row: any) => row.kind === 'Namespace') ?? index[0];
     const file = path.join(workspace.path, target.file);
-    const docs = yaml.parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS());
-    const broken = docs.find((d: any) => d.kind === target.kind && d.metadata.name === target.name);
+    const docs = yaml
+      .parseAllDocuments(fs.readFileSync(file, 'utf8'))
+      .map(d => d.toJS());
+    const broken = docs.find(
+      (d: any) => d.kind === target.kind && d.metadata.name === target.name,
+    );
     broken.spec = { ...(broken.spec ?? {}), notAField: true };
     fs.writeFileSync(file, docs.map(d => yaml.stringify(d)).join('---\n'));
-    const ctx = createMockActionContext({ input: {}, workspacePath: workspace.path });
+    const ctx = createMockActionContext({
+      input: {},
+      workspacePath: workspace.path,
+    });
 
     // WHEN it is validated
     // THEN the task fails naming the file and the field
     await expect(validate.handler(ctx)).rejects.toThrow(
-      new RegExp(`${target.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*spec\\.notAField`),
+      new RegExp(
+        `${target.file.replace(
+          /[.*+?^${}()|[\]\\]/g,
+          '\\$&',
+        )}: .*spec\\.notAField`,
+      ),
     );
     expect(ctx.output).toHaveBeenCalledWith('valid', false);
   });

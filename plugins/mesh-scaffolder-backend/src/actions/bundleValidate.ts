@@ -29,7 +29,9 @@ export function createMeshBundleValidateAction() {
           z
             .string()
             .optional()
-            .describe('Workspace folder that holds the bundle; defaults to the workspace root.'),
+            .describe(
+              'Workspace folder that holds the bundle; defaults to the workspace root.',
+            ),
       },
       output: {
         valid: z => z.boolean().describe('Whether the bundle has no problems'),
@@ -45,11 +47,15 @@ export function createMeshBundleValidateAction() {
               }),
             )
             .describe('Every problem, with its file and field path'),
-        summary: z => z.string().describe('One line per cluster: objects by component'),
+        summary: z =>
+          z.string().describe('One line per cluster: objects by component'),
       },
     },
     async handler(ctx) {
-      const sourceDir = resolveSafeChildPath(ctx.workspacePath, ctx.input.sourcePath ?? '.');
+      const sourceDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.sourcePath ?? '.',
+      );
       const bundle = await readBundleDirectory(sourceDir);
       const problems = validateBundle(bundle);
       const summary = summarizeBundle(bundle);
@@ -60,7 +66,9 @@ export function createMeshBundleValidateAction() {
       ctx.output('summary', summary);
 
       if (problems.length === 0) {
-        ctx.logger.info(`Bundle is valid: ${bundle.objects.length} objects\n${summary}`);
+        ctx.logger.info(
+          `Bundle is valid: ${bundle.objects.length} objects\n${summary}`,
+        );
         return;
       }
       const lines = problems

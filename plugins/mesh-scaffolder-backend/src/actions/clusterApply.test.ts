@@ -56,9 +56,7 @@ describe('mesh:cluster:apply', () => {
   it('refuses without the permission and sends nothing to the cluster', async () => {
     // GIVEN a policy that denies mesh.cluster.apply
     const permissions = mockServices.permissions.mock({
-      authorize: jest.fn(async () => [
-        { result: AuthorizeResult.DENY },
-      ]),
+      authorize: jest.fn(async () => [{ result: AuthorizeResult.DENY }]),
     });
     const action = createMeshClusterApplyAction({
       config: kubernetesConfigFor(clusters),
@@ -152,14 +150,19 @@ describe('mesh:cluster:apply', () => {
       config: kubernetesConfigFor([]),
       permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
     });
-    const { ctx, logger, logged } = context({ clusters: ['lab'] }, { isDryRun: true });
+    const { ctx, logger, logged } = context(
+      { clusters: ['lab'] },
+      { isDryRun: true },
+    );
 
     // WHEN the template editor dry-runs the step
     await action.handler(ctx as any);
 
     // THEN the plan is there, the missing entry is named, and nothing was sent
     expect(logged()).toContain('lab: would apply 2 objects');
-    expect(String(logger.warn.mock.calls[0][0])).toMatch(/lab.*a real run stops here/);
+    expect(String(logger.warn.mock.calls[0][0])).toMatch(
+      /lab.*a real run stops here/,
+    );
     expect(ctx.output).toHaveBeenCalledWith(
       'summary',
       'lab: 2 objects would be applied to lab (not configured in kubernetes.clusterLocatorMethods)',

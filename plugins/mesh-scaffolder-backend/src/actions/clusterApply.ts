@@ -159,7 +159,10 @@ export function createMeshClusterApplyAction(
           plans.push({
             cluster,
             destination,
-            ...describePlan(cluster, await loadBundleObjects(bundleDir, cluster)),
+            ...describePlan(
+              cluster,
+              await loadBundleObjects(bundleDir, cluster),
+            ),
           });
         }
         for (const plan of plans) {
@@ -172,7 +175,10 @@ export function createMeshClusterApplyAction(
         ctx.output(
           'summary',
           plans
-            .map(p => `${p.cluster}: ${p.results.length} objects would be applied to ${p.destination}`)
+            .map(
+              p =>
+                `${p.cluster}: ${p.results.length} objects would be applied to ${p.destination}`,
+            )
             .join('\n'),
         );
         return;

@@ -3,8 +3,14 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import yaml from 'yaml';
-import { clusterTree, writeBundleInto } from '../gitops/__testUtils__/bundleFixture';
-import { GitContractServers, startGitContractServers } from '../gitops/__testUtils__/startGitContractServers';
+import {
+  clusterTree,
+  writeBundleInto,
+} from '../gitops/__testUtils__/bundleFixture';
+import {
+  GitContractServers,
+  startGitContractServers,
+} from '../gitops/__testUtils__/startGitContractServers';
 import { createMeshGitopsPullRequestAction } from './gitopsPullRequest';
 import { examples } from './gitopsPullRequest.examples';
 
@@ -26,8 +32,14 @@ describe('mesh:gitops:pull-request examples', () => {
     servers.github.pulls.clear();
     servers.gitlab.repos.clear();
     servers.gitlab.mergeRequests.clear();
-    servers.github.addRepository('platform/mesh-gitops', { 'README.md': '# GitOps\n', ...clusterTree('west-1') });
-    servers.gitlab.addRepository('platform/mesh-gitops', { 'README.md': '# GitOps\n', ...clusterTree('west-1') });
+    servers.github.addRepository('platform/mesh-gitops', {
+      'README.md': '# GitOps\n',
+      ...clusterTree('west-1'),
+    });
+    servers.gitlab.addRepository('platform/mesh-gitops', {
+      'README.md': '# GitOps\n',
+      ...clusterTree('west-1'),
+    });
   });
 
   // The examples name github.com and gitlab.com; here those hosts point at the contract servers.
@@ -36,8 +48,21 @@ describe('mesh:gitops:pull-request examples', () => {
       integrations: ScmIntegrations.fromConfig(
         new ConfigReader({
           integrations: {
-            github: [{ host: 'github.com', apiBaseUrl: servers.github.baseUrl, token: githubToken }],
-            gitlab: [{ host: 'gitlab.com', baseUrl: servers.gitlab.baseUrl, apiBaseUrl: `${servers.gitlab.baseUrl}/api/v4`, token: gitlabToken }],
+            github: [
+              {
+                host: 'github.com',
+                apiBaseUrl: servers.github.baseUrl,
+                token: githubToken,
+              },
+            ],
+            gitlab: [
+              {
+                host: 'gitlab.com',
+                baseUrl: servers.gitlab.baseUrl,
+                apiBaseUrl: `${servers.gitlab.baseUrl}/api/v4`,
+                token: gitlabToken,
+              },
+            ],
           },
         }),
       ),
@@ -56,38 +81,61 @@ describe('mesh:gitops:pull-request examples', () => {
     writeBundleInto(mockDir.path, 'east-1');
     const ctx = await runExample(0);
     expect(ctx.output).toHaveBeenCalledWith('result', 'created');
-    expect(ctx.output).toHaveBeenCalledWith('url', 'https://github.example.test/platform/mesh-gitops/pull/1');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'url',
+      'https://github.example.test/platform/mesh-gitops/pull/1',
+    );
     expect(ctx.output).toHaveBeenCalledWith('number', 1);
     expect(ctx.output).toHaveBeenCalledWith('baseBranch', 'main');
-    expect(servers.github.pulls.get('platform/mesh-gitops')![0]).toMatchObject({ head: 'mesh/east-1', base: 'main', draft: false });
+    expect(servers.github.pulls.get('platform/mesh-gitops')![0]).toMatchObject({
+      head: 'mesh/east-1',
+      base: 'main',
+      draft: false,
+    });
   });
 
   it('opens a GitLab merge request for the spec cluster with labels, reviewer and validation text', async () => {
     writeBundleInto(mockDir.path, 'east-1');
     const ctx = await runExample(1);
     expect(ctx.output).toHaveBeenCalledWith('result', 'created');
-    expect(ctx.output).toHaveBeenCalledWith('title', 'Istio 1.30.3 mesh for cluster east-1');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'title',
+      'Istio 1.30.3 mesh for cluster east-1',
+    );
     const [mr] = servers.gitlab.mergeRequests.get('platform/mesh-gitops')!;
-    expect(mr).toMatchObject({ sourceBranch: 'mesh/east-1', labels: ['mesh', 'gitops'], reviewerIds: [7] });
+    expect(mr).toMatchObject({
+      sourceBranch: 'mesh/east-1',
+      labels: ['mesh', 'gitops'],
+      reviewerIds: [7],
+    });
     expect(mr.description).toContain('- Istio version: `1.30.3`');
     expect(mr.description).toContain('- Install method: `helm`');
   });
 
   it('opens a draft pull request from a sub-folder bundle to a custom folder and base branch', async () => {
     writeBundleInto(mockDir.resolve('bundle'), 'lab-1');
-    servers.github.repos.get('platform/mesh-gitops')!.branches.set(
-      'develop',
-      servers.github.repos.get('platform/mesh-gitops')!.branches.get('main')!,
-    );
+    servers.github.repos
+      .get('platform/mesh-gitops')!
+      .branches.set(
+        'develop',
+        servers.github.repos.get('platform/mesh-gitops')!.branches.get('main')!,
+      );
     const ctx = await runExample(2);
     expect(ctx.output).toHaveBeenCalledWith('result', 'created');
-    expect(ctx.output).toHaveBeenCalledWith('catalogInfoPath', 'meshes/lab/lab-1/catalog-info.yaml');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoPath',
+      'meshes/lab/lab-1/catalog-info.yaml',
+    );
     expect(servers.github.pulls.get('platform/mesh-gitops')![0]).toMatchObject({
       base: 'develop',
       draft: true,
       title: 'Mesh for the lab cluster',
     });
-    const files = Object.keys(servers.github.repos.get('platform/mesh-gitops')!.files('mesh/lab-1'));
-    expect(files.filter(f => f.startsWith('meshes/lab/lab-1/'))).toHaveLength(8);
+    const files = Object.keys(
+      servers.github.repos.get('platform/mesh-gitops')!.files('mesh/lab-1'),
+    );
+    expect(files.filter(f => f.startsWith('meshes/lab/lab-1/'))).toHaveLength(
+      8,
+    );
   });
 });

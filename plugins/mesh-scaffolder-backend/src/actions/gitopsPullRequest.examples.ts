@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: "Propose the rendered bundle's only cluster to a GitHub repository, on its default branch.",
+    description:
+      "Propose the rendered bundle's only cluster to a GitHub repository, on its default branch.",
     example: yaml.stringify({
       steps: [
         {
@@ -20,7 +21,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'After render and validate: a GitLab merge request for the form\'s cluster, with the validation result in its body, labels and a reviewer.',
+      "After render and validate: a GitLab merge request for the form's cluster, with the validation result in its body, labels and a reviewer.",
     example: yaml.stringify({
       steps: [
         {
@@ -40,7 +41,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'A draft pull request for a bundle rendered into a sub-folder, to a custom repository folder and base branch.',
+    description:
+      'A draft pull request for a bundle rendered into a sub-folder, to a custom repository folder and base branch.',
     example: yaml.stringify({
       steps: [
         {

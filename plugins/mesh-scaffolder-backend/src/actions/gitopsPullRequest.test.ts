@@ -4,9 +4,15 @@ import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
-import { clusterTree, writeBundleInto } from '../gitops/__testUtils__/bundleFixture';
+import {
+  clusterTree,
+  writeBundleInto,
+} from '../gitops/__testUtils__/bundleFixture';
 import { createMemoryCheckpoint } from '../gitops/__testUtils__/memoryCheckpoint';
-import { GitContractServers, startGitContractServers } from '../gitops/__testUtils__/startGitContractServers';
+import {
+  GitContractServers,
+  startGitContractServers,
+} from '../gitops/__testUtils__/startGitContractServers';
 import { createMeshGitopsPullRequestAction } from './gitopsPullRequest';
 
 const githubToken = 'ghp_leakCanaryGithubToken0123456789';
@@ -17,7 +23,13 @@ function capturingLogger(lines: string[]): any {
   const keep = (level: string) => (message: unknown, meta?: unknown) => {
     lines.push(JSON.stringify({ level, message: String(message), meta }));
   };
-  const logger = { error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug'), child: () => logger };
+  const logger = {
+    error: keep('error'),
+    warn: keep('warn'),
+    info: keep('info'),
+    debug: keep('debug'),
+    child: () => logger,
+  };
   return logger;
 }
 
@@ -43,7 +55,10 @@ describe('mesh:gitops:pull-request', () => {
     const ctx = createMockActionContext({
       input: {
         repoUrl: 'github.com?owner=platform&repo=mesh-gitops',
-        spec: { cluster: { name: 'east-1' }, istio: { version: '1.29.2', installMethod: 'istioctl' } },
+        spec: {
+          cluster: { name: 'east-1' },
+          istio: { version: '1.29.2', installMethod: 'istioctl' },
+        },
       },
       workspacePath: mockDir.path,
       user: { ref: 'user:default/alice' },
@@ -57,8 +72,14 @@ describe('mesh:gitops:pull-request', () => {
     expect(ctx.output).toHaveBeenCalledWith('result', 'planned');
     expect(ctx.output).toHaveBeenCalledWith('branch', 'mesh/east-1');
     expect(ctx.output).toHaveBeenCalledWith('baseBranch', 'main');
-    expect(ctx.output).toHaveBeenCalledWith('title', 'Istio 1.29.2 mesh for cluster east-1');
-    expect(ctx.output).toHaveBeenCalledWith('catalogInfoPath', 'clusters/east-1/catalog-info.yaml');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'title',
+      'Istio 1.29.2 mesh for cluster east-1',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoPath',
+      'clusters/east-1/catalog-info.yaml',
+    );
     expect(ctx.output).toHaveBeenCalledWith('files', [
       'clusters/east-1/README.md',
       'clusters/east-1/catalog-info.yaml',
@@ -69,7 +90,9 @@ describe('mesh:gitops:pull-request', () => {
       'clusters/east-1/observability/telemetry.yaml',
       'clusters/east-1/policy/network-policy.yaml',
     ]);
-    const body = (ctx.output as jest.Mock).mock.calls.find(([name]) => name === 'body')[1];
+    const body = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'body',
+    )[1];
     expect(body).toContain('- Istio version: `1.29.2`');
     expect(body).toContain('- Install method: `istioctl`');
     expect(body).toContain('`kubectl apply -k clusters/east-1`');
@@ -77,9 +100,14 @@ describe('mesh:gitops:pull-request', () => {
   });
 
   it('dry-run works for a host without any integration', async () => {
-    const action = createMeshGitopsPullRequestAction({ integrations: ScmIntegrations.fromConfig(new ConfigReader({})) });
+    const action = createMeshGitopsPullRequestAction({
+      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+    });
     const ctx = createMockActionContext({
-      input: { repoUrl: 'gitlab.internal.example?owner=platform&repo=mesh-gitops', owner: 'group:default/platform' },
+      input: {
+        repoUrl: 'gitlab.internal.example?owner=platform&repo=mesh-gitops',
+        owner: 'group:default/platform',
+      },
       workspacePath: mockDir.path,
     });
     ctx.isDryRun = true;
@@ -89,16 +117,25 @@ describe('mesh:gitops:pull-request', () => {
 
   it('puts a kubernetes-cluster Resource with the mesh annotations into the request', async () => {
     const action = createMeshGitopsPullRequestAction({
-      integrations: ScmIntegrations.fromConfig(new ConfigReader({ integrations: servers.integrationsConfig })),
+      integrations: ScmIntegrations.fromConfig(
+        new ConfigReader({ integrations: servers.integrationsConfig }),
+      ),
     });
-    servers.github.addRepository('platform/catalog-check', { 'README.md': 'x\n' });
+    servers.github.addRepository('platform/catalog-check', {
+      'README.md': 'x\n',
+    });
     const ctx = createMockActionContext({
-      input: { repoUrl: 'github.example.test?owner=platform&repo=catalog-check', system: 'system:default/prod-mesh' },
+      input: {
+        repoUrl: 'github.example.test?owner=platform&repo=catalog-check',
+        system: 'system:default/prod-mesh',
+      },
       workspacePath: mockDir.path,
       user: { ref: 'user:default/alice' },
     });
     await action.handler(ctx as any);
-    const files = servers.github.repos.get('platform/catalog-check')!.files('mesh/east-1');
+    const files = servers.github.repos
+      .get('platform/catalog-check')!
+      .files('mesh/east-1');
     expect(files['clusters/east-1/catalog-info.yaml']).toBe(
       [
         'apiVersion: backstage.io/v1alpha1',
@@ -122,9 +159,15 @@ describe('mesh:gitops:pull-request', () => {
   });
 
   it('refuses a target path that would reach outside the cluster folder', async () => {
-    const action = createMeshGitopsPullRequestAction({ integrations: ScmIntegrations.fromConfig(new ConfigReader({})) });
+    const action = createMeshGitopsPullRequestAction({
+      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+    });
     const ctx = createMockActionContext({
-      input: { repoUrl: 'github.com?owner=o&repo=r', targetPath: 'clusters/../', owner: 'group:default/p' },
+      input: {
+        repoUrl: 'github.com?owner=o&repo=r',
+        targetPath: 'clusters/../',
+        owner: 'group:default/p',
+      },
       workspacePath: mockDir.path,
     });
     ctx.isDryRun = true;
@@ -134,61 +177,106 @@ describe('mesh:gitops:pull-request', () => {
   });
 
   it.each([
-    ['GitHub', 'github.example.test?owner=platform&repo=leak-check', () => servers.github.addRepository('platform/leak-check', clusterTree('west-1'))],
-    ['GitLab', 'gitlab.example.test?owner=platform&repo=leak-check', () => servers.gitlab.addRepository('platform/leak-check', clusterTree('west-1'))],
-  ])('never shows the %s token in files, commits, bodies, logs, outputs or errors', async (_host, repoUrl, seed) => {
-    const repo = seed();
-    const lines: string[] = [];
-    const outputs: unknown[] = [];
-    const errors: string[] = [];
-    const action = createMeshGitopsPullRequestAction({
-      integrations: ScmIntegrations.fromConfig(new ConfigReader({ integrations: servers.integrationsConfig })),
-    });
-    const checkpointStates: unknown[] = [];
-    const runOnce = async (input: Record<string, unknown>) => {
-      const ctx = createMockActionContext({
-        input: { repoUrl, labels: ['mesh'], validation: { valid: true, problemCount: 0, problems: [] }, ...input },
-        workspacePath: mockDir.path,
-        logger: capturingLogger(lines),
-        user: { ref: 'user:default/alice' },
+    [
+      'GitHub',
+      'github.example.test?owner=platform&repo=leak-check',
+      () =>
+        servers.github.addRepository(
+          'platform/leak-check',
+          clusterTree('west-1'),
+        ),
+    ],
+    [
+      'GitLab',
+      'gitlab.example.test?owner=platform&repo=leak-check',
+      () =>
+        servers.gitlab.addRepository(
+          'platform/leak-check',
+          clusterTree('west-1'),
+        ),
+    ],
+  ])(
+    'never shows the %s token in files, commits, bodies, logs, outputs or errors',
+    async (_host, repoUrl, seed) => {
+      const repo = seed();
+      const lines: string[] = [];
+      const outputs: unknown[] = [];
+      const errors: string[] = [];
+      const action = createMeshGitopsPullRequestAction({
+        integrations: ScmIntegrations.fromConfig(
+          new ConfigReader({ integrations: servers.integrationsConfig }),
+        ),
       });
-      const { checkpoint, values } = createMemoryCheckpoint();
-      ctx.checkpoint = checkpoint;
-      checkpointStates.push(values);
-      try {
-        await action.handler(ctx as any);
-      } catch (error) {
-        const e = error as Error;
-        errors.push(`${e.name}: ${e.message}\n${e.stack}\n${JSON.stringify(e)}`);
-      }
-      outputs.push(...(ctx.output as jest.Mock).mock.calls);
-    };
+      const checkpointStates: unknown[] = [];
+      const runOnce = async (input: Record<string, unknown>) => {
+        const ctx = createMockActionContext({
+          input: {
+            repoUrl,
+            labels: ['mesh'],
+            validation: { valid: true, problemCount: 0, problems: [] },
+            ...input,
+          },
+          workspacePath: mockDir.path,
+          logger: capturingLogger(lines),
+          user: { ref: 'user:default/alice' },
+        });
+        const { checkpoint, values } = createMemoryCheckpoint();
+        ctx.checkpoint = checkpoint;
+        checkpointStates.push(values);
+        try {
+          await action.handler(ctx as any);
+        } catch (error) {
+          const e = error as Error;
+          errors.push(
+            `${e.name}: ${e.message}\n${e.stack}\n${JSON.stringify(e)}`,
+          );
+        }
+        outputs.push(...(ctx.output as jest.Mock).mock.calls);
+      };
 
-    await runOnce({});
-    fs.appendFileSync(path.join(mockDir.path, 'clusters/east-1/README.md'), 'changed\n');
-    await runOnce({});
-    await runOnce({ repoUrl: repoUrl.replace('leak-check', 'missing-repo') });
-    await runOnce({ baseBranch: 'no-such-branch' });
+      await runOnce({});
+      fs.appendFileSync(
+        path.join(mockDir.path, 'clusters/east-1/README.md'),
+        'changed\n',
+      );
+      await runOnce({});
+      await runOnce({ repoUrl: repoUrl.replace('leak-check', 'missing-repo') });
+      await runOnce({ baseBranch: 'no-such-branch' });
 
-    expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/^GitHostError: Reading the Git(Hub repository|Lab project) failed \(HTTP 404\)/);
-    expect(errors[1]).toContain('InputError: baseBranch: branch "no-such-branch" does not exist in the repository');
-    expect(lines.some(l => l.includes('Pull request updated'))).toBe(true);
-    const everything = [
-      ...[...repo.branches.keys()].flatMap(b => Object.values(repo.files(b))),
-      ...[...repo.branches.values()].map(sha => repo.store.commit(sha)!.message),
-      JSON.stringify([...servers.github.pulls.values(), ...servers.gitlab.mergeRequests.values()]),
-      JSON.stringify([...servers.github.requests, ...servers.gitlab.requests]),
-      JSON.stringify(checkpointStates.map(v => [...(v as Map<string, unknown>).entries()])),
-      ...lines,
-      JSON.stringify(outputs),
-      ...errors,
-      ...fs.readdirSync(mockDir.path, { recursive: true }).map(String),
-    ].join('\n');
-    expect(lines.some(l => l.includes('Pull request created'))).toBe(true);
-    expect(everything).toContain('mesh/east-1');
-    expect(everything).not.toContain(githubToken);
-    expect(everything).not.toContain(gitlabToken);
-    expect(everything).not.toContain('leakCanary');
-  });
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toMatch(
+        /^GitHostError: Reading the Git(Hub repository|Lab project) failed \(HTTP 404\)/,
+      );
+      expect(errors[1]).toContain(
+        'InputError: baseBranch: branch "no-such-branch" does not exist in the repository',
+      );
+      expect(lines.some(l => l.includes('Pull request updated'))).toBe(true);
+      const everything = [
+        ...[...repo.branches.keys()].flatMap(b => Object.values(repo.files(b))),
+        ...[...repo.branches.values()].map(
+          sha => repo.store.commit(sha)!.message,
+        ),
+        JSON.stringify([
+          ...servers.github.pulls.values(),
+          ...servers.gitlab.mergeRequests.values(),
+        ]),
+        JSON.stringify([
+          ...servers.github.requests,
+          ...servers.gitlab.requests,
+        ]),
+        JSON.stringify(
+          checkpointStates.map(v => [...(v as Map<string, unknown>).entries()]),
+        ),
+        ...lines,
+        JSON.stringify(outputs),
+        ...errors,
+        ...fs.readdirSync(mockDir.path, { recursive: true }).map(String),
+      ].join('\n');
+      expect(lines.some(l => l.includes('Pull request created'))).toBe(true);
+      expect(everything).toContain('mesh/east-1');
+      expect(everything).not.toContain(githubToken);
+      expect(everything).not.toContain(gitlabToken);
+      expect(everything).not.toContain('leakCanary');
+    },
+  );
 });

@@ -1,9 +1,15 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { GithubCredentialsProvider, ScmIntegrationRegistry } from '@backstage/integration';
+import {
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+} from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { catalogInfoFileName } from '../gitops/catalogInfo';
-import { createGitopsRepositoryFactory, GitopsRepositoryFactory } from '../gitops/gitopsRepositoryFactory';
+import {
+  createGitopsRepositoryFactory,
+  GitopsRepositoryFactory,
+} from '../gitops/gitopsRepositoryFactory';
 import { planPullRequest } from '../gitops/planPullRequest';
 import { joinRepositoryPath } from '../gitops/repositoryPaths';
 import { syncPullRequest } from '../gitops/syncPullRequest';
@@ -25,7 +31,9 @@ export interface MeshGitopsPullRequestActionOptions {
  * repository as a GitHub pull request or GitLab merge request on the branch `mesh/<cluster>`,
  * updating that request on re-runs. The dry-run reads only the workspace.
  */
-export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequestActionOptions) {
+export function createMeshGitopsPullRequestAction(
+  options: MeshGitopsPullRequestActionOptions,
+) {
   const clientFactory =
     options.clientFactory ??
     createGitopsRepositoryFactory({
@@ -45,17 +53,46 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
     schema: {
       input: {
         repoUrl: z =>
-          z.string().describe('GitOps repository: its clone URL https://<host>/<owner>/<repo>(.git) or host?owner=<owner>&repo=<repo> (RepoUrlPicker format); the host must be a GitHub or GitLab integration'),
+          z
+            .string()
+            .describe(
+              'GitOps repository: its clone URL https://<host>/<owner>/<repo>(.git) or host?owner=<owner>&repo=<repo> (RepoUrlPicker format); the host must be a GitHub or GitLab integration',
+            ),
         sourcePath: z =>
-          z.string().optional().describe('Workspace folder holding the rendered bundle (bundle-index.json and the cluster trees); defaults to the workspace root'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Workspace folder holding the rendered bundle (bundle-index.json and the cluster trees); defaults to the workspace root',
+            ),
         cluster: z =>
-          z.string().optional().describe("Cluster whose tree to propose; defaults to the spec's cluster.name, or the bundle's only cluster"),
+          z
+            .string()
+            .optional()
+            .describe(
+              "Cluster whose tree to propose; defaults to the spec's cluster.name, or the bundle's only cluster",
+            ),
         targetPath: z =>
-          z.string().optional().describe('Repository folder of the cluster; defaults to the spec\'s gitops.targetPath, else clusters/<cluster>'),
+          z
+            .string()
+            .optional()
+            .describe(
+              "Repository folder of the cluster; defaults to the spec's gitops.targetPath, else clusters/<cluster>",
+            ),
         clusterPath: z =>
-          z.string().optional().describe('Folder of the cluster tree inside sourcePath, when it differs from targetPath and clusters/<cluster>'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the cluster tree inside sourcePath, when it differs from targetPath and clusters/<cluster>',
+            ),
         spec: z =>
-          z.record(z.string(), z.unknown()).optional().describe(`${specInputDescription} Used for the PR body (Istio version, install method, engine) and the defaults above.`),
+          z
+            .record(z.string(), z.unknown())
+            .optional()
+            .describe(
+              `${specInputDescription} Used for the PR body (Istio version, install method, engine) and the defaults above.`,
+            ),
         validation: z =>
           z
             .union([
@@ -63,34 +100,100 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
               z.object({
                 valid: z.boolean().optional(),
                 problemCount: z.number().optional(),
-                problems: z.array(z.object({ file: z.string().optional(), subject: z.string().optional(), path: z.string().optional(), message: z.string().optional() })).optional(),
+                problems: z
+                  .array(
+                    z.object({
+                      file: z.string().optional(),
+                      subject: z.string().optional(),
+                      path: z.string().optional(),
+                      message: z.string().optional(),
+                    }),
+                  )
+                  .optional(),
                 summary: z.string().optional(),
               }),
             ])
             .optional()
-            .describe('Result of mesh:bundle:validate (its outputs object, or a sentence) shown in the PR body'),
+            .describe(
+              'Result of mesh:bundle:validate (its outputs object, or a sentence) shown in the PR body',
+            ),
         baseBranch: z =>
-          z.string().optional().describe("Branch the request targets; defaults to the spec's gitops.branch, else the repository's default branch"),
-        title: z => z.string().optional().describe('Title; defaults to "Istio <version> mesh for cluster <cluster>"'),
-        commitMessage: z => z.string().optional().describe('Commit message; defaults to the title'),
-        draft: z => z.boolean().optional().describe('Open as a draft pull request / merge request'),
+          z
+            .string()
+            .optional()
+            .describe(
+              "Branch the request targets; defaults to the spec's gitops.branch, else the repository's default branch",
+            ),
+        title: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Title; defaults to "Istio <version> mesh for cluster <cluster>"',
+            ),
+        commitMessage: z =>
+          z
+            .string()
+            .optional()
+            .describe('Commit message; defaults to the title'),
+        draft: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Open as a draft pull request / merge request'),
         labels: z => z.array(z.string()).optional().describe('Labels to add'),
-        reviewers: z => z.array(z.string()).optional().describe('User names to request a review from'),
-        assignees: z => z.array(z.string()).optional().describe('User names to assign'),
+        reviewers: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe('User names to request a review from'),
+        assignees: z =>
+          z.array(z.string()).optional().describe('User names to assign'),
         owner: z =>
-          z.string().optional().describe("Owner of the cluster's catalog entity (entity ref); defaults to the user running the task"),
-        system: z => z.string().optional().describe("System of the cluster's catalog entity, e.g. system:default/prod-mesh"),
+          z
+            .string()
+            .optional()
+            .describe(
+              "Owner of the cluster's catalog entity (entity ref); defaults to the user running the task",
+            ),
+        system: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "System of the cluster's catalog entity, e.g. system:default/prod-mesh",
+            ),
       },
       output: {
-        url: z => z.string().optional().describe('Pull/merge request URL, or the folder on the base branch when there was nothing to propose'),
-        number: z => z.number().optional().describe('Pull request number / merge request iid'),
-        branch: z => z.string().describe('Branch of the change: mesh/<cluster>'),
-        baseBranch: z => z.string().optional().describe('Branch the request targets'),
-        result: z => z.enum(['created', 'updated', 'unchanged', 'planned']).describe('created, updated or unchanged; planned in a dry-run'),
+        url: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Pull/merge request URL, or the folder on the base branch when there was nothing to propose',
+            ),
+        number: z =>
+          z
+            .number()
+            .optional()
+            .describe('Pull request number / merge request iid'),
+        branch: z =>
+          z.string().describe('Branch of the change: mesh/<cluster>'),
+        baseBranch: z =>
+          z.string().optional().describe('Branch the request targets'),
+        result: z =>
+          z
+            .enum(['created', 'updated', 'unchanged', 'planned'])
+            .describe('created, updated or unchanged; planned in a dry-run'),
         title: z => z.string().describe('Title of the request'),
-        body: z => z.string().optional().describe('Body of the request (dry-run only)'),
-        files: z => z.array(z.string()).describe('Repository paths the request writes'),
-        catalogInfoPath: z => z.string().describe("Repository path of the cluster's catalog-info.yaml"),
+        body: z =>
+          z.string().optional().describe('Body of the request (dry-run only)'),
+        files: z =>
+          z.array(z.string()).describe('Repository paths the request writes'),
+        catalogInfoPath: z =>
+          z
+            .string()
+            .describe("Repository path of the cluster's catalog-info.yaml"),
       },
     },
     async handler(ctx) {
@@ -98,10 +201,15 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
       const spec = input.spec ? parseSpecInput(input.spec) : undefined;
       const owner = input.owner ?? ctx.user?.ref;
       if (!owner) {
-        throw new InputError("owner: give the entity ref that owns the cluster's catalog entity, e.g. group:default/platform-team");
+        throw new InputError(
+          "owner: give the entity ref that owns the cluster's catalog entity, e.g. group:default/platform-team",
+        );
       }
       const plan = await planPullRequest({
-        bundleDir: resolveSafeChildPath(ctx.workspacePath, input.sourcePath ?? '.'),
+        bundleDir: resolveSafeChildPath(
+          ctx.workspacePath,
+          input.sourcePath ?? '.',
+        ),
         cluster: input.cluster,
         targetPath: input.targetPath,
         clusterPath: input.clusterPath,
@@ -121,7 +229,10 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
       ctx.output('branch', plan.branch);
       ctx.output('title', plan.title);
       ctx.output('files', files);
-      ctx.output('catalogInfoPath', joinRepositoryPath(plan.targetPath, catalogInfoFileName));
+      ctx.output(
+        'catalogInfoPath',
+        joinRepositoryPath(plan.targetPath, catalogInfoFileName),
+      );
 
       if (ctx.isDryRun) {
         const body = plan.content(plan.baseBranch ?? 'the default branch').body;
@@ -137,7 +248,9 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
         return;
       }
 
-      const { repository, host, project } = await clientFactory(toScmRepoUrl(input.repoUrl));
+      const { repository, host, project } = await clientFactory(
+        toScmRepoUrl(input.repoUrl),
+      );
       const outcome = await syncPullRequest({
         repository,
         checkpoint: ctx.checkpoint,
@@ -145,7 +258,12 @@ export function createMeshGitopsPullRequestAction(options: MeshGitopsPullRequest
         plan,
       });
       const counts = ['create', 'update', 'delete']
-        .map(action => `${outcome.changes.filter(c => c.action === action).length} ${action}d`)
+        .map(
+          action =>
+            `${
+              outcome.changes.filter(c => c.action === action).length
+            } ${action}d`,
+        )
         .join(', ');
       ctx.logger.info(
         outcome.result === 'unchanged'

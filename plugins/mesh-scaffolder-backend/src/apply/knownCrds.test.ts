@@ -21,11 +21,18 @@ describe('knownCrdFor', () => {
   it('knows the CRD of every custom kind the example bundles contain', () => {
     // GIVEN every kind with a dotted API group that any example bundle renders
     const customKinds = new Set<string>();
-    for (const file of fs.readdirSync(specsDir).filter(f => f.endsWith('.yaml'))) {
-      const spec = parseMeshClusterSpec(yaml.parse(fs.readFileSync(path.join(specsDir, file), 'utf8')));
+    for (const file of fs
+      .readdirSync(specsDir)
+      .filter(f => f.endsWith('.yaml'))) {
+      const spec = parseMeshClusterSpec(
+        yaml.parse(fs.readFileSync(path.join(specsDir, file), 'utf8')),
+      );
       for (const { object } of renderMeshBundle(spec).objects) {
-        const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
-        if (group.includes('.') && !builtInGroups.has(group)) customKinds.add(`${group}/${object.kind}`);
+        const group = object.apiVersion.includes('/')
+          ? object.apiVersion.split('/')[0]
+          : '';
+        if (group.includes('.') && !builtInGroups.has(group))
+          customKinds.add(`${group}/${object.kind}`);
       }
     }
     expect(customKinds.size).toBeGreaterThan(5);

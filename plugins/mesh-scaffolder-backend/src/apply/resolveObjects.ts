@@ -49,7 +49,9 @@ export async function resolveObject(
   const known = knownCrdFor(group, kind);
   // An unknown kind has no reliable plural, so it is named by kind and group instead.
   const missingCrd = known?.name ?? `${kind}.${group}`;
-  const installHint = known ? `install ${known.installedBy} first` : 'install it first';
+  const installHint = known
+    ? `install ${known.installedBy} first`
+    : 'install it first';
   return {
     state: 'not-served',
     missingCrd,

@@ -10,7 +10,10 @@ export function summarizeBundle(bundle: MeshBundle): string {
       const byComponent = new Map<string, number>();
       for (const entry of bundle.objects) {
         if (entry.cluster === cluster) {
-          byComponent.set(entry.component, (byComponent.get(entry.component) ?? 0) + 1);
+          byComponent.set(
+            entry.component,
+            (byComponent.get(entry.component) ?? 0) + 1,
+          );
         }
       }
       const objects = [...byComponent.values()].reduce((a, b) => a + b, 0);
@@ -18,7 +21,9 @@ export function summarizeBundle(bundle: MeshBundle): string {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([component, count]) => `${component} ${count}`)
         .join(', ');
-      const values = bundle.helmValues.filter(v => v.cluster === cluster).length;
+      const values = bundle.helmValues.filter(
+        v => v.cluster === cluster,
+      ).length;
       return `${cluster}: ${objects} objects (${components}), ${values} Helm values files`;
     })
     .join('\n');

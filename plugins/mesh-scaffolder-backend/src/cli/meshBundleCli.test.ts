@@ -8,15 +8,24 @@ import yaml from 'yaml';
 const run = promisify(execFile);
 const bin = path.resolve(__dirname, '../../bin/mesh-bundle');
 const specsDir = path.resolve(__dirname, '../../../../examples/specs');
-const seedSpecs = fs.readdirSync(specsDir).filter(f => f.endsWith('.yaml')).sort();
+const seedSpecs = fs
+  .readdirSync(specsDir)
+  .filter(f => f.endsWith('.yaml'))
+  .sort();
 
 /** Runs the real executable the way a CI pipeline would, capturing exit code and output. */
 async function meshBundle(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(bin, args, { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(bin, args, {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error: any) {
-    return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
+    return {
+      code: error.code as number,
+      stdout: error.stdout as string,
+      stderr: error.stderr as string,
+    };
   }
 }
 
@@ -29,7 +38,13 @@ describe('mesh-bundle CLI', () => {
   it.each(seedSpecs)('renders and then validates %s', async specFile => {
     const out = path.join(dir.path, 'out');
 
-    const rendered = await meshBundle('render', '--spec', path.join(specsDir, specFile), '--out', out);
+    const rendered = await meshBundle(
+      'render',
+      '--spec',
+      path.join(specsDir, specFile),
+      '--out',
+      out,
+    );
     expect(rendered.stderr).toBe('');
     expect(rendered.code).toBe(0);
     expect(rendered.stdout).toMatch(/^Wrote \d+ files to /);
@@ -62,19 +77,37 @@ describe('mesh-bundle CLI', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.some(l => l.startsWith(`${spec}: cluster.name: `))).toBe(true);
-    expect(lines.some(l => l.startsWith(`${spec}: istio.version: `))).toBe(true);
-    expect(lines.some(l => l.startsWith(`${spec}: observability.tracing.samplingPercentage: `))).toBe(true);
+    expect(lines.some(l => l.startsWith(`${spec}: istio.version: `))).toBe(
+      true,
+    );
+    expect(
+      lines.some(l =>
+        l.startsWith(`${spec}: observability.tracing.samplingPercentage: `),
+      ),
+    ).toBe(true);
     expect(fs.existsSync(out)).toBe(false);
   });
 
   it('reports a broken object of a written bundle with its file and field path', async () => {
     const out = path.join(dir.path, 'out');
-    await meshBundle('render', '--spec', path.join(specsDir, seedSpecs[0]), '--out', out);
-    const index = JSON.parse(fs.readFileSync(path.join(out, 'bundle-index.json'), 'utf8')).objects;
+    await meshBundle(
+      'render',
+      '--spec',
+      path.join(specsDir, seedSpecs[0]),
+      '--out',
+      out,
+    );
+    const index = JSON.parse(
+      fs.readFileSync(path.join(out, 'bundle-index.json'), 'utf8'),
+    ).objects;
     const row = index.find((r: any) => r.kind === 'Namespace');
     const file = path.join(out, row.file);
-    const docs = yaml.parseAllDocuments(fs.readFileSync(file, 'utf8')).map(d => d.toJS());
-    docs.find((d: any) => d.metadata.name === row.name).spec = { finalizers: 'not-a-list' };
+    const docs = yaml
+      .parseAllDocuments(fs.readFileSync(file, 'utf8'))
+      .map(d => d.toJS());
+    docs.find((d: any) => d.metadata.name === row.name).spec = {
+      finalizers: 'not-a-list',
+    };
     fs.writeFileSync(file, docs.map(d => yaml.stringify(d)).join('---\n'));
 
     const result = await meshBundle('validate', out);
@@ -92,7 +125,13 @@ describe('mesh-bundle CLI', () => {
 
   it('exits 1 naming the file when the spec cannot be read', async () => {
     const missing = path.join(dir.path, 'missing.yaml');
-    const result = await meshBundle('render', '--spec', missing, '--out', path.join(dir.path, 'o'));
+    const result = await meshBundle(
+      'render',
+      '--spec',
+      missing,
+      '--out',
+      path.join(dir.path, 'o'),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${missing}: cannot read the spec`);
   });

@@ -1,4 +1,7 @@
-import { MeshSpecError, parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import {
+  MeshSpecError,
+  parseMeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,9 +35,15 @@ async function render(args: string[], io: CliOutput): Promise<number> {
   }
   let input: unknown;
   try {
-    input = yaml.parse(await fs.readFile(values.spec, 'utf8'), { uniqueKeys: true });
+    input = yaml.parse(await fs.readFile(values.spec, 'utf8'), {
+      uniqueKeys: true,
+    });
   } catch (error) {
-    io.err(`${values.spec}: cannot read the spec: ${(error as Error).message.split('\n')[0]}`);
+    io.err(
+      `${values.spec}: cannot read the spec: ${
+        (error as Error).message.split('\n')[0]
+      }`,
+    );
     return 1;
   }
   let spec;
@@ -42,7 +51,8 @@ async function render(args: string[], io: CliOutput): Promise<number> {
     spec = parseMeshClusterSpec(input);
   } catch (error) {
     if (!(error instanceof MeshSpecError)) throw error;
-    for (const issue of error.issues) io.err(`${values.spec}: ${issue.path}: ${issue.message}`);
+    for (const issue of error.issues)
+      io.err(`${values.spec}: ${issue.path}: ${issue.message}`);
     return 1;
   }
   const bundle = renderMeshBundle(spec);
@@ -60,7 +70,11 @@ async function render(args: string[], io: CliOutput): Promise<number> {
 }
 
 async function validate(args: string[], io: CliOutput): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {},
+  });
   if (positionals.length !== 1) {
     io.err(usage);
     return 2;
@@ -76,13 +90,18 @@ async function validate(args: string[], io: CliOutput): Promise<number> {
   const problems = validateBundle(bundle);
   for (const p of problems) io.err(formatBundleProblem(p));
   if (problems.length > 0) return 1;
-  io.out(`Valid: ${bundle.objects.length} objects, ${bundle.helmValues.length} Helm values files`);
+  io.out(
+    `Valid: ${bundle.objects.length} objects, ${bundle.helmValues.length} Helm values files`,
+  );
   io.out(summarizeBundle(bundle));
   return 0;
 }
 
 /** Runs the `mesh-bundle` command line; returns the process exit code. */
-export async function runMeshBundleCli(argv: string[], io: CliOutput): Promise<number> {
+export async function runMeshBundleCli(
+  argv: string[],
+  io: CliOutput,
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'render') return await render(rest, io);

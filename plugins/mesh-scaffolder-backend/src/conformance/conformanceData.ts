@@ -4,7 +4,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 /** The repository root: two levels above this package (plugins/<package>). */
 const repoRoot = path.resolve(
-  resolvePackagePath('@mesh-templates/plugin-mesh-scaffolder-backend'),
+  resolvePackagePath('@mesh-templates/plugin-scaffolder-backend-module-mesh'),
   '../..',
 );
 

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CONFORMANCE_ISTIO_VERSIONS, istioMinorVersion, parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import {
+  CONFORMANCE_ISTIO_VERSIONS,
+  istioMinorVersion,
+  parseMeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 // A *.conformance.ts file is a test, but lint only knows *.test.* names as tests.
 // eslint-disable-next-line no-restricted-imports
@@ -29,7 +33,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Paths of `values` that the chart's defaults do not know, descending while defaults are non-empty maps. */
-function unknownKeys(values: Record<string, unknown>, defaults: Record<string, unknown>, prefix = ''): string[] {
+function unknownKeys(
+  values: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+  prefix = '',
+): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(values)) {
     const keyPath = prefix ? `${prefix}.${key}` : key;
@@ -38,15 +46,28 @@ function unknownKeys(values: Record<string, unknown>, defaults: Record<string, u
       continue;
     }
     const known = defaults[key];
-    if (!FREE_FORM.has(keyPath) && isPlainObject(value) && isPlainObject(known) && Object.keys(known).length > 0) {
+    if (
+      !FREE_FORM.has(keyPath) &&
+      isPlainObject(value) &&
+      isPlainObject(known) &&
+      Object.keys(known).length > 0
+    ) {
       problems.push(...unknownKeys(value, known, keyPath));
     }
   }
   return problems;
 }
 
-function chartDefaults(version: string, chart: string): Record<string, unknown> {
-  const raw = parse(fs.readFileSync(path.join(CONFORMANCE, version, CHART_VALUES[chart]), 'utf8'));
+function chartDefaults(
+  version: string,
+  chart: string,
+): Record<string, unknown> {
+  const raw = parse(
+    fs.readFileSync(
+      path.join(CONFORMANCE, version, CHART_VALUES[chart]),
+      'utf8',
+    ),
+  );
   // 1.23 nests the defaults under `defaults`, 1.24+ under `_internal_defaults_do_not_set`; users
   // still set top-level keys.
   const defaults = raw._internal_defaults_do_not_set ?? raw.defaults ?? raw;
@@ -56,7 +77,10 @@ function chartDefaults(version: string, chart: string): Record<string, unknown> 
   const withProfile = minor >= 23 ? { profile: '', ...defaults } : defaults;
   // From 1.24 `global.platform` selects files/profile-platform-*.yaml the same way.
   return minor >= 24
-    ? { ...withProfile, global: { platform: '', ...(withProfile.global as object) } }
+    ? {
+        ...withProfile,
+        global: { platform: '', ...(withProfile.global as object) },
+      }
     : withProfile;
 }
 
@@ -69,11 +93,24 @@ function specsFor(version: string) {
   primaryRemote.multiCluster = {
     model: 'primary-remote',
     clusters: [
-      { name: 'east-1', network: 'net-east', role: 'primary', eastWestGatewayAddress: '203.0.113.10' },
-      { name: 'west-1', network: 'net-west', role: 'remote', primaryClusterName: 'east-1' },
+      {
+        name: 'east-1',
+        network: 'net-east',
+        role: 'primary',
+        eastWestGatewayAddress: '203.0.113.10',
+      },
+      {
+        name: 'west-1',
+        network: 'net-west',
+        role: 'remote',
+        primaryClusterName: 'east-1',
+      },
     ],
   };
-  return [parseMeshClusterSpec(multiPrimary), parseMeshClusterSpec(primaryRemote)];
+  return [
+    parseMeshClusterSpec(multiPrimary),
+    parseMeshClusterSpec(primaryRemote),
+  ];
 }
 
 describe('Helm values use only keys the chart of that Istio release accepts', () => {
@@ -82,13 +119,29 @@ describe('Helm values use only keys the chart of that Istio release accepts', ()
     for (const spec of specsFor(version)) {
       // WHEN rendered
       const bundle = renderMeshBundle(spec);
-      const istioValues = bundle.helmValues.filter(v => v.chart in CHART_VALUES);
+      const istioValues = bundle.helmValues.filter(
+        v => v.chart in CHART_VALUES,
+      );
       // THEN every chart of the release is present and every key exists in its defaults
       expect(new Set(istioValues.map(v => v.chart))).toEqual(
-        new Set(['base', 'gateway', 'istiod', ...(istioMinorVersion(version) <= 23 && spec.multiCluster.model === 'primary-remote' ? ['istiod-remote'] : [])]),
+        new Set([
+          'base',
+          'gateway',
+          'istiod',
+          ...(istioMinorVersion(version) <= 23 &&
+          spec.multiCluster.model === 'primary-remote'
+            ? ['istiod-remote']
+            : []),
+        ]),
       );
       for (const values of istioValues) {
-        expect({ file: values.file, unknown: unknownKeys(values.values, chartDefaults(version, values.chart)) }).toEqual({
+        expect({
+          file: values.file,
+          unknown: unknownKeys(
+            values.values,
+            chartDefaults(version, values.chart),
+          ),
+        }).toEqual({
           file: values.file,
           unknown: [],
         });
@@ -102,16 +155,27 @@ describe('Helm values use only keys the chart of that Istio release accepts', ()
     const [old] = specsFor('1.17.8');
     const [current] = specsFor('1.30.3');
     const values = (spec: typeof old, chart: string) =>
-      renderMeshBundle(spec).helmValues.find(v => v.chart === chart && v.cluster === 'east-1')!.values as any;
+      renderMeshBundle(spec).helmValues.find(
+        v => v.chart === chart && v.cluster === 'east-1',
+      )!.values as any;
     // THEN configValidation moves from base to istiod, telemetry.v2 loses its wasm keys,
     // multiCluster.enabled disappears and chart profiles appear
     expect(values(old, 'base').global.configValidation).toBe(true);
     expect(values(old, 'istiod').global.configValidation).toBeUndefined();
     expect(values(current, 'base').global.configValidation).toBeUndefined();
     expect(values(current, 'istiod').global.configValidation).toBe(true);
-    expect(values(old, 'istiod').telemetry.v2.prometheus.wasmEnabled).toBe(false);
-    expect(values(current, 'istiod').telemetry.v2.prometheus).toEqual({ enabled: true });
-    expect(values(old, 'istiod').global.multiCluster).toEqual({ enabled: true, clusterName: 'east-1' });
-    expect(values(current, 'istiod').global.multiCluster).toEqual({ clusterName: 'east-1' });
+    expect(values(old, 'istiod').telemetry.v2.prometheus.wasmEnabled).toBe(
+      false,
+    );
+    expect(values(current, 'istiod').telemetry.v2.prometheus).toEqual({
+      enabled: true,
+    });
+    expect(values(old, 'istiod').global.multiCluster).toEqual({
+      enabled: true,
+      clusterName: 'east-1',
+    });
+    expect(values(current, 'istiod').global.multiCluster).toEqual({
+      clusterName: 'east-1',
+    });
   });
 });

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
  * comparing it with the rendered file tells whether a file changed without downloading it.
  */
 export function gitBlobSha(content: string | Buffer): string {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const bytes =
+    typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return createHash('sha1')
     .update(`blob ${bytes.length}\0`)
     .update(bytes)

@@ -23,12 +23,18 @@ function hostMessage(error: unknown): { status?: number; message: string } {
   };
   const status = e?.status ?? e?.response?.status ?? e?.cause?.response?.status;
   const fromBody = e?.response?.data?.message ?? e?.cause?.description;
-  const raw = typeof fromBody === 'string' ? fromBody : JSON.stringify(fromBody ?? e?.message ?? String(error));
+  const raw =
+    typeof fromBody === 'string'
+      ? fromBody
+      : JSON.stringify(fromBody ?? e?.message ?? String(error));
   return { status, message: raw };
 }
 
 /** Redacts every occurrence of the given secrets; the last guard before text leaves the step. */
-export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
+export function redactSecrets(
+  text: string,
+  secrets: Array<string | undefined>,
+): string {
   let result = text;
   for (const secret of secrets) {
     if (secret && secret.length >= 4) {
@@ -49,7 +55,10 @@ export async function callHost<T>(
   } catch (error) {
     const { status, message } = hostMessage(error);
     throw new GitHostError(
-      redactSecrets(`${operation} failed${status ? ` (HTTP ${status})` : ''}: ${message}`, secrets),
+      redactSecrets(
+        `${operation} failed${status ? ` (HTTP ${status})` : ''}: ${message}`,
+        secrets,
+      ),
       status,
     );
   }

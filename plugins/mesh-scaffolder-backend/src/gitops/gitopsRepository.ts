@@ -46,9 +46,22 @@ export interface GitopsRepository {
    * existing branch even when that is not a fast-forward (used when no request is open on it).
    */
   commitChanges(options: CommitChangesOptions): Promise<string>;
-  findOpenChangeRequest(branch: string, base: string): Promise<ChangeRequest | undefined>;
-  openChangeRequest(branch: string, base: string, content: ChangeRequestContent): Promise<ChangeRequest>;
-  updateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<ChangeRequest>;
+  findOpenChangeRequest(
+    branch: string,
+    base: string,
+  ): Promise<ChangeRequest | undefined>;
+  openChangeRequest(
+    branch: string,
+    base: string,
+    content: ChangeRequestContent,
+  ): Promise<ChangeRequest>;
+  updateChangeRequest(
+    request: ChangeRequest,
+    content: ChangeRequestContent,
+  ): Promise<ChangeRequest>;
   /** Adds labels, assignees and reviewers where the host needs separate calls for them. */
-  decorateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<void>;
+  decorateChangeRequest(
+    request: ChangeRequest,
+    content: ChangeRequestContent,
+  ): Promise<void>;
 }

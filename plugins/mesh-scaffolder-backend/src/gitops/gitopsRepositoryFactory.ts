@@ -21,7 +21,9 @@ export type ResolvedGitopsRepository = {
 };
 
 /** Turns a `host?owner=..&repo=..` URL into a repository client; injectable for tests. */
-export type GitopsRepositoryFactory = (repoUrl: string) => Promise<ResolvedGitopsRepository>;
+export type GitopsRepositoryFactory = (
+  repoUrl: string,
+) => Promise<ResolvedGitopsRepository>;
 
 /**
  * Resolves the host, the credentials and the API base URL from Backstage's `integrations`
@@ -35,34 +37,51 @@ export function createGitopsRepositoryFactory(options: {
 }): GitopsRepositoryFactory {
   const { integrations } = options;
   const githubCredentials =
-    options.githubCredentialsProvider ?? DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    options.githubCredentialsProvider ??
+    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
 
   return async repoUrl => {
     const { host, owner, repo, project } = parseRepoUrl(repoUrl, integrations);
     const github = integrations.github.byHost(host);
     if (github) {
       if (!owner) {
-        throw new InputError(`repoUrl must name the owner: ${host}?owner=<owner>&repo=<repo>`);
+        throw new InputError(
+          `repoUrl must name the owner: ${host}?owner=<owner>&repo=<repo>`,
+        );
       }
-      const { token } = await githubCredentials.getCredentials({ url: `https://${host}/${owner}/${repo}` });
+      const { token } = await githubCredentials.getCredentials({
+        url: `https://${host}/${owner}/${repo}`,
+      });
       if (!token) {
         throw new InputError(
           `No credentials for ${host}/${owner}/${repo}: configure a token or a GitHub App under integrations.github for host ${host}`,
         );
       }
-      const octokit = new Octokit({ auth: token, baseUrl: github.config.apiBaseUrl, throttle: { enabled: false } });
+      const octokit = new Octokit({
+        auth: token,
+        baseUrl: github.config.apiBaseUrl,
+        throttle: { enabled: false },
+      });
       return {
         kind: 'github',
         host,
         project: `${owner}/${repo}`,
-        repository: new GithubRepository({ octokit, owner, repo, webBaseUrl: `https://${host}`, token }),
+        repository: new GithubRepository({
+          octokit,
+          owner,
+          repo,
+          webBaseUrl: `https://${host}`,
+          token,
+        }),
       };
     }
     const gitlab = integrations.gitlab.byHost(host);
     if (gitlab) {
       const token = gitlab.config.token;
       if (!token) {
-        throw new InputError(`No credentials for ${host}: configure a token under integrations.gitlab for host ${host}`);
+        throw new InputError(
+          `No credentials for ${host}: configure a token under integrations.gitlab for host ${host}`,
+        );
       }
       const projectPath = project ?? `${owner}/${repo}`;
       const api = new Gitlab({ host: gitlab.config.baseUrl, token });
@@ -70,9 +89,16 @@ export function createGitopsRepositoryFactory(options: {
         kind: 'gitlab',
         host,
         project: projectPath,
-        repository: new GitlabRepository({ api, project: projectPath, webBaseUrl: gitlab.config.baseUrl, token }),
+        repository: new GitlabRepository({
+          api,
+          project: projectPath,
+          webBaseUrl: gitlab.config.baseUrl,
+          token,
+        }),
       };
     }
-    throw new InputError(`repoUrl: host ${host} is neither a GitHub nor a GitLab integration; only those two are supported`);
+    throw new InputError(
+      `repoUrl: host ${host} is neither a GitHub nor a GitLab integration; only those two are supported`,
+    );
   };
 }

@@ -41,5 +41,10 @@ export function meshFactsFromIndex(index: BundleIndexEntry[]): MeshFacts {
     engine = 'flux';
   }
   const operator = index.some(e => e.kind === 'IstioOperator');
-  return { engine, installMethod: operator ? 'istioctl or operator (IstioOperator)' : undefined };
+  return {
+    engine,
+    installMethod: operator
+      ? 'istioctl or operator (IstioOperator)'
+      : undefined,
+  };
 }

@@ -6,7 +6,10 @@ import { escapeMarkdownCell, inlineCode } from './markdown';
  * what the change installs. `maxRows` keeps the body within the hosts' size limits; the rest is
  * counted, and the full list stays in the diff.
  */
-export function objectTable(entries: BundleIndexEntry[], maxRows = 300): string {
+export function objectTable(
+  entries: BundleIndexEntry[],
+  maxRows = 300,
+): string {
   const sorted = [...entries].sort(
     (a, b) =>
       a.component.localeCompare(b.component) ||
@@ -23,11 +26,17 @@ export function objectTable(entries: BundleIndexEntry[], maxRows = 300): string 
     .slice(0, maxRows)
     .map(
       e =>
-        `| ${escapeMarkdownCell(e.component)} | ${escapeMarkdownCell(e.kind)} | ` +
-        `${escapeMarkdownCell(e.name)} | ${escapeMarkdownCell(e.namespace ?? '')} | ${inlineCode(e.file)} |`,
+        `| ${escapeMarkdownCell(e.component)} | ${escapeMarkdownCell(
+          e.kind,
+        )} | ` +
+        `${escapeMarkdownCell(e.name)} | ${escapeMarkdownCell(
+          e.namespace ?? '',
+        )} | ${inlineCode(e.file)} |`,
     );
   const more =
-    sorted.length > maxRows ? [`\n… and ${sorted.length - maxRows} more objects (see the diff).`] : [];
+    sorted.length > maxRows
+      ? [`\n… and ${sorted.length - maxRows} more objects (see the diff).`]
+      : [];
   return [
     `${sorted.length} objects: ${summary}.`,
     '',

@@ -9,7 +9,12 @@ import { meshFactsFromIndex, meshFactsFromSpec } from './meshFacts';
 import { pullRequestBody } from './pullRequestBody';
 import { findClusterDirectory, readClusterFiles } from './readClusterFiles';
 import { readBundleIndex } from './readBundleIndex';
-import { checkClusterName, checkTargetPath, clusterBranchName, joinRepositoryPath } from './repositoryPaths';
+import {
+  checkClusterName,
+  checkTargetPath,
+  clusterBranchName,
+  joinRepositoryPath,
+} from './repositoryPaths';
 import { ValidationInput } from './validationSection';
 
 export interface PullRequestPlanInput {
@@ -44,7 +49,10 @@ export interface PullRequestPlan {
   content: (baseBranch: string) => ChangeRequestContent;
 }
 
-function chooseCluster(input: PullRequestPlanInput, index: BundleIndexEntry[] | undefined): string {
+function chooseCluster(
+  input: PullRequestPlanInput,
+  index: BundleIndexEntry[] | undefined,
+): string {
   if (input.cluster) {
     return checkClusterName(input.cluster);
   }
@@ -56,7 +64,9 @@ function chooseCluster(input: PullRequestPlanInput, index: BundleIndexEntry[] | 
     return clusters[0];
   }
   throw new InputError(
-    `cluster: say which cluster's tree to propose${clusters.length > 1 ? ` (the bundle has ${clusters.join(', ')})` : ''}`,
+    `cluster: say which cluster's tree to propose${
+      clusters.length > 1 ? ` (the bundle has ${clusters.join(', ')})` : ''
+    }`,
   );
 }
 
@@ -64,11 +74,14 @@ function chooseCluster(input: PullRequestPlanInput, index: BundleIndexEntry[] | 
  * Everything the pull/merge request will contain, computed from the workspace alone — no host is
  * contacted, which is what lets the template editor's dry-run show it without credentials.
  */
-export async function planPullRequest(input: PullRequestPlanInput): Promise<PullRequestPlan> {
+export async function planPullRequest(
+  input: PullRequestPlanInput,
+): Promise<PullRequestPlan> {
   const index = await readBundleIndex(input.bundleDir);
   const cluster = chooseCluster(input, index);
   const targetPath = checkTargetPath(
-    input.targetPath ?? (input.spec ? targetPathFor(input.spec, cluster) : `clusters/${cluster}`),
+    input.targetPath ??
+      (input.spec ? targetPathFor(input.spec, cluster) : `clusters/${cluster}`),
   );
   const clusterDir = await findClusterDirectory({
     bundleDir: input.bundleDir,
@@ -76,29 +89,43 @@ export async function planPullRequest(input: PullRequestPlanInput): Promise<Pull
     targetPath,
     clusterPath: input.clusterPath,
   });
-  const treeFiles = (await readClusterFiles(clusterDir)).filter(f => f.path !== catalogInfoFileName);
+  const treeFiles = (await readClusterFiles(clusterDir)).filter(
+    f => f.path !== catalogInfoFileName,
+  );
   const catalogInfo = renderCatalogInfo({
     cluster,
     owner: input.owner,
     system: input.system,
     meshId: input.spec?.mesh.id,
   });
-  const files = [...treeFiles, { path: catalogInfoFileName, content: catalogInfo }]
-    .map(f => ({ path: joinRepositoryPath(targetPath, f.path), content: f.content }))
+  const files = [
+    ...treeFiles,
+    { path: catalogInfoFileName, content: catalogInfo },
+  ]
+    .map(f => ({
+      path: joinRepositoryPath(targetPath, f.path),
+      content: f.content,
+    }))
     .sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
 
   const entries = index?.filter(e => e.cluster === cluster);
-  const facts = input.spec ? meshFactsFromSpec(input.spec) : meshFactsFromIndex(entries ?? []);
+  const facts = input.spec
+    ? meshFactsFromSpec(input.spec)
+    : meshFactsFromIndex(entries ?? []);
   const title =
     input.title ??
-    (facts.istioVersion ? `Istio ${facts.istioVersion} mesh for cluster ${cluster}` : `Istio mesh for cluster ${cluster}`);
+    (facts.istioVersion
+      ? `Istio ${facts.istioVersion} mesh for cluster ${cluster}`
+      : `Istio mesh for cluster ${cluster}`);
   return {
     cluster,
     branch: clusterBranchName(cluster),
     targetPath,
     baseBranch: input.baseBranch ?? input.spec?.gitops.branch,
     title,
-    commitMessage: input.commitMessage ?? `${title}\n\nRendered by the Backstage mesh:gitops:pull-request action.`,
+    commitMessage:
+      input.commitMessage ??
+      `${title}\n\nRendered by the Backstage mesh:gitops:pull-request action.`,
     files,
     content: baseBranch => ({
       title,

@@ -26,24 +26,35 @@ function stated(value: string | undefined): string {
 }
 
 function body(input: PullRequestBodyInput, maxRows: number): string {
-  const { cluster, targetPath, baseBranch, facts, entries, files, validation } = input;
+  const { cluster, targetPath, baseBranch, facts, entries, files, validation } =
+    input;
   const rows = entries ?? [];
   const needs = prerequisites(rows, facts);
   return [
     `## Istio mesh for cluster ${inlineCode(cluster)}`,
     '',
-    `This change writes the rendered mesh bundle to ${inlineCode(`${targetPath}/`)} ` +
+    `This change writes the rendered mesh bundle to ${inlineCode(
+      `${targetPath}/`,
+    )} ` +
       `(${files.length} files); files of other clusters and folders are not touched.`,
     '',
     `- Istio version: ${stated(facts.istioVersion)}`,
     `- Install method: ${stated(facts.installMethod)}`,
     ...(facts.revision ? [`- Revision: ${inlineCode(facts.revision)}`] : []),
-    ...(facts.meshId ? [`- Mesh: ${inlineCode(facts.meshId)}${facts.multiClusterModel ? ` (${facts.multiClusterModel})` : ''}`] : []),
+    ...(facts.meshId
+      ? [
+          `- Mesh: ${inlineCode(facts.meshId)}${
+            facts.multiClusterModel ? ` (${facts.multiClusterModel})` : ''
+          }`,
+        ]
+      : []),
     `- Deployed by: ${inlineCode(facts.engine)}`,
     '',
     '### Objects',
     '',
-    entries ? objectTable(rows, maxRows) : '_The bundle has no `bundle-index.json`; see the diff for its objects._',
+    entries
+      ? objectTable(rows, maxRows)
+      : '_The bundle has no `bundle-index.json`; see the diff for its objects._',
     '',
     '### Validation',
     '',
@@ -55,7 +66,9 @@ function body(input: PullRequestBodyInput, maxRows: number): string {
     '',
     '### Must exist beforehand',
     '',
-    ...(needs.length > 0 ? needs.map(n => `- ${n}`) : ['- nothing beyond a reachable cluster']),
+    ...(needs.length > 0
+      ? needs.map(n => `- ${n}`)
+      : ['- nothing beyond a reachable cluster']),
     '',
     '### Reviewer checklist',
     '',
@@ -64,7 +77,9 @@ function body(input: PullRequestBodyInput, maxRows: number): string {
     '- [ ] Validation passed',
     '- [ ] Everything under "Must exist beforehand" is in place on the cluster',
     '- [ ] No credentials in the diff (kubeconfigs, CA keys and tokens are created on the cluster, never committed)',
-    `- [ ] ${inlineCode(`${targetPath}/catalog-info.yaml`)} names the right owner`,
+    `- [ ] ${inlineCode(
+      `${targetPath}/catalog-info.yaml`,
+    )} names the right owner`,
     '',
   ].join('\n');
 }

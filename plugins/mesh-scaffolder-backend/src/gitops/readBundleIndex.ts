@@ -34,9 +34,13 @@ export async function readBundleIndex(
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${bundleIndexFileName} is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(
+      `${bundleIndexFileName} is not valid JSON: ${(error as Error).message}`,
+    );
   }
-  const rows = Array.isArray(parsed) ? parsed : (parsed as { objects?: unknown })?.objects;
+  const rows = Array.isArray(parsed)
+    ? parsed
+    : (parsed as { objects?: unknown })?.objects;
   if (!Array.isArray(rows) || !rows.every(isIndexEntry)) {
     throw new InputError(
       `${bundleIndexFileName} must be { clusters, objects } with objects rows of cluster, component, file, apiVersion, kind and name`,

@@ -37,8 +37,12 @@ export async function findClusterDirectory(options: {
     }
   }
   throw new InputError(
-    `${clusterPath ? 'clusterPath' : 'sourcePath'}: no bundle tree for cluster "${cluster}" ` +
-      `in the workspace; looked for ${candidates.map(c => JSON.stringify(c)).join(' and ')} ` +
+    `${
+      clusterPath ? 'clusterPath' : 'sourcePath'
+    }: no bundle tree for cluster "${cluster}" ` +
+      `in the workspace; looked for ${candidates
+        .map(c => JSON.stringify(c))
+        .join(' and ')} ` +
       `under the source folder (run mesh:bundle:render first, or set clusterPath)`,
   );
 }
@@ -48,14 +52,24 @@ export async function findClusterDirectory(options: {
  * separators, sorted so the commit and the PR body list them in a stable order. Symbolic links
  * are refused: a link could point outside the workspace.
  */
-export async function readClusterFiles(clusterDir: string): Promise<GitopsFile[]> {
-  const entries = await fs.readdir(clusterDir, { recursive: true, withFileTypes: true });
+export async function readClusterFiles(
+  clusterDir: string,
+): Promise<GitopsFile[]> {
+  const entries = await fs.readdir(clusterDir, {
+    recursive: true,
+    withFileTypes: true,
+  });
   const files: GitopsFile[] = [];
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(clusterDir, absolute).split(path.sep).join('/');
+    const relative = path
+      .relative(clusterDir, absolute)
+      .split(path.sep)
+      .join('/');
     if (entry.isSymbolicLink()) {
-      throw new InputError(`Bundle file ${relative} is a symbolic link; bundles hold plain files only`);
+      throw new InputError(
+        `Bundle file ${relative} is a symbolic link; bundles hold plain files only`,
+      );
     }
     if (!entry.isFile()) {
       continue;
@@ -65,7 +79,10 @@ export async function readClusterFiles(clusterDir: string): Promise<GitopsFile[]
         `The cluster tree has more than ${maxFiles} files; sourcePath/clusterPath must point at a rendered bundle`,
       );
     }
-    files.push({ path: relative, content: await fs.readFile(absolute, 'utf8') });
+    files.push({
+      path: relative,
+      content: await fs.readFile(absolute, 'utf8'),
+    });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
 }

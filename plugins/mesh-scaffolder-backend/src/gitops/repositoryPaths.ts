@@ -7,7 +7,10 @@ const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * Checks the repository folder a cluster's files go to. An empty path or `..` would let the
  * "delete what the bundle no longer has" rule reach other clusters' files, so both are refused.
  */
-export function checkTargetPath(targetPath: string, field = 'targetPath'): string {
+export function checkTargetPath(
+  targetPath: string,
+  field = 'targetPath',
+): string {
   const trimmed = targetPath.replace(/^\/+|\/+$/g, '');
   const segments = trimmed.split('/');
   if (
@@ -17,7 +20,9 @@ export function checkTargetPath(targetPath: string, field = 'targetPath'): strin
   ) {
     throw new InputError(
       `${field} must be a relative folder inside the repository such as clusters/east-1 ` +
-        `(no empty, "." or ".." segments, no backslashes); got ${JSON.stringify(targetPath)}`,
+        `(no empty, "." or ".." segments, no backslashes); got ${JSON.stringify(
+          targetPath,
+        )}`,
     );
   }
   return trimmed;

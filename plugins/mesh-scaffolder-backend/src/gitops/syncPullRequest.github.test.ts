@@ -1,8 +1,15 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import fs from 'node:fs';
-import { clusterTree, writeBundleFixture, writeBundleInto } from './__testUtils__/bundleFixture';
-import { GithubContractServer, startGithubContractServer } from './__testUtils__/githubContractServer';
+import {
+  clusterTree,
+  writeBundleFixture,
+  writeBundleInto,
+} from './__testUtils__/bundleFixture';
+import {
+  GithubContractServer,
+  startGithubContractServer,
+} from './__testUtils__/githubContractServer';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { planPullRequest } from './planPullRequest';
@@ -33,12 +40,25 @@ describe('syncPullRequest against the GitHub contract server', () => {
   });
   afterEach(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
 
-  async function run(options: { checkpoint?: ReturnType<typeof createMemoryCheckpoint>; labels?: string[] } = {}) {
+  async function run(
+    options: {
+      checkpoint?: ReturnType<typeof createMemoryCheckpoint>;
+      labels?: string[];
+    } = {},
+  ) {
     const integrations = ScmIntegrations.fromConfig(
-      new ConfigReader({ integrations: { github: [{ host: 'github.example.test', apiBaseUrl: server.baseUrl, token }] } }),
+      new ConfigReader({
+        integrations: {
+          github: [
+            { host: 'github.example.test', apiBaseUrl: server.baseUrl, token },
+          ],
+        },
+      }),
     );
     const factory = createGitopsRepositoryFactory({ integrations });
-    const { repository } = await factory('github.example.test?owner=platform&repo=mesh-gitops');
+    const { repository } = await factory(
+      'github.example.test?owner=platform&repo=mesh-gitops',
+    );
     const plan = await planPullRequest({
       bundleDir,
       owner: 'group:default/platform-team',
@@ -54,7 +74,10 @@ describe('syncPullRequest against the GitHub contract server', () => {
     });
   }
 
-  const writes = () => server.requests.filter(r => r.method !== 'GET').map(r => `${r.method} ${r.path}`);
+  const writes = () =>
+    server.requests
+      .filter(r => r.method !== 'GET')
+      .map(r => `${r.method} ${r.path}`);
   const repo = () => server.repos.get(repoName)!;
 
   it('opens a pull request on mesh/<cluster> with only the cluster folder, then updates it, then reports unchanged', async () => {
@@ -62,8 +85,15 @@ describe('syncPullRequest against the GitHub contract server', () => {
     const first = await run();
 
     // THEN one tree, one commit, one new branch and one pull request — exactly these writes
-    expect(first).toMatchObject({ result: 'created', number: 1, branch: 'mesh/east-1', baseBranch: 'main' });
-    expect(first.url).toBe('https://github.example.test/platform/mesh-gitops/pull/1');
+    expect(first).toMatchObject({
+      result: 'created',
+      number: 1,
+      branch: 'mesh/east-1',
+      baseBranch: 'main',
+    });
+    expect(first.url).toBe(
+      'https://github.example.test/platform/mesh-gitops/pull/1',
+    );
     expect(writes()).toEqual([
       'POST /repos/platform/mesh-gitops/git/trees',
       'POST /repos/platform/mesh-gitops/git/commits',
@@ -73,12 +103,20 @@ describe('syncPullRequest against the GitHub contract server', () => {
     expect(server.requests.map(r => `${r.method} ${r.path}`)).toContain(
       'GET /repos/platform/mesh-gitops/pulls?state=open&head=platform%3Amesh%2Feast-1&base=main',
     );
-    const tree = server.requests.find(r => r.path.endsWith('/git/trees') && r.method === 'POST')!.body as any;
-    expect(tree.tree.every((e: any) => e.path.startsWith('clusters/east-1/'))).toBe(true);
+    const tree = server.requests.find(
+      r => r.path.endsWith('/git/trees') && r.method === 'POST',
+    )!.body as any;
+    expect(
+      tree.tree.every((e: any) => e.path.startsWith('clusters/east-1/')),
+    ).toBe(true);
 
     const onBranch = repo().files('mesh/east-1');
     const main = repo().files('main');
-    expect(Object.keys(onBranch).filter(p => !(p in main)).sort()).toEqual([
+    expect(
+      Object.keys(onBranch)
+        .filter(p => !(p in main))
+        .sort(),
+    ).toEqual([
       'clusters/east-1/README.md',
       'clusters/east-1/catalog-info.yaml',
       'clusters/east-1/istio/peer-authentication.yaml',
@@ -92,26 +130,46 @@ describe('syncPullRequest against the GitHub contract server', () => {
       expect(onBranch[path]).toBe(content);
     }
     const pull = server.pulls.get(repoName)![0];
-    expect(pull).toMatchObject({ head: 'mesh/east-1', base: 'main', state: 'open', title: 'Istio mesh for cluster east-1' });
-    expect(pull.body).toContain('| observability | PodMonitor | envoy-stats | istio-system |');
+    expect(pull).toMatchObject({
+      head: 'mesh/east-1',
+      base: 'main',
+      state: 'open',
+      title: 'Istio mesh for cluster east-1',
+    });
+    expect(pull.body).toContain(
+      '| observability | PodMonitor | envoy-stats | istio-system |',
+    );
 
     // WHEN the bundle changes and the step runs again: one more commit on the same branch, same PR updated
-    fs.appendFileSync(`${bundleDir}/clusters/east-1/README.md`, 'Second render.\n');
+    fs.appendFileSync(
+      `${bundleDir}/clusters/east-1/README.md`,
+      'Second render.\n',
+    );
     server.requests.length = 0;
     const second = await run();
-    expect(second).toMatchObject({ result: 'updated', number: 1, changes: [{ action: 'update', path: 'clusters/east-1/README.md' }] });
+    expect(second).toMatchObject({
+      result: 'updated',
+      number: 1,
+      changes: [{ action: 'update', path: 'clusters/east-1/README.md' }],
+    });
     expect(writes()).toEqual([
       'POST /repos/platform/mesh-gitops/git/trees',
       'POST /repos/platform/mesh-gitops/git/commits',
       'PATCH /repos/platform/mesh-gitops/git/refs/heads%2Fmesh%2Feast-1',
     ]);
-    expect((server.requests.find(r => r.method === 'PATCH')!.body as any).force).toBe(false);
+    expect(
+      (server.requests.find(r => r.method === 'PATCH')!.body as any).force,
+    ).toBe(false);
     expect(server.pulls.get(repoName)).toHaveLength(1);
 
     // WHEN nothing changed: no write at all
     server.requests.length = 0;
     const third = await run();
-    expect(third).toMatchObject({ result: 'unchanged', number: 1, changes: [] });
+    expect(third).toMatchObject({
+      result: 'unchanged',
+      number: 1,
+      changes: [],
+    });
     expect(third.commit).toBeUndefined();
     expect(writes()).toEqual([]);
   });
@@ -125,9 +183,13 @@ describe('syncPullRequest against the GitHub contract server', () => {
 
     expect(again).toMatchObject({ result: 'created', number: 2 });
     // the stale branch is reset onto main (force), not fast-forwarded
-    expect(server.requests.find(r => r.method === 'PATCH')!.body).toMatchObject({ force: true });
+    expect(server.requests.find(r => r.method === 'PATCH')!.body).toMatchObject(
+      { force: true },
+    );
     const head = repo().branches.get('mesh/east-1')!;
-    expect(repo().store.commit(head)!.parents).toEqual([repo().branches.get('main')]);
+    expect(repo().store.commit(head)!.parents).toEqual([
+      repo().branches.get('main'),
+    ]);
   });
 
   it('reports unchanged without a pull request when the base branch already holds the files', async () => {
@@ -137,15 +199,23 @@ describe('syncPullRequest against the GitHub contract server', () => {
 
     const afterMerge = await run();
 
-    expect(afterMerge).toMatchObject({ result: 'unchanged', number: undefined });
-    expect(afterMerge.url).toBe('https://github.example.test/platform/mesh-gitops/tree/main/clusters/east-1');
+    expect(afterMerge).toMatchObject({
+      result: 'unchanged',
+      number: undefined,
+    });
+    expect(afterMerge.url).toBe(
+      'https://github.example.test/platform/mesh-gitops/tree/main/clusters/east-1',
+    );
     expect(writes()).toEqual([]);
   });
 
   it('does not open a second pull request when a failed step is retried with its checkpoints', async () => {
     // GIVEN the first attempt fails after opening the PR (labelling is refused; Octokit would retry a 5xx)
     const checkpoint = createMemoryCheckpoint();
-    server.failNext('POST', '/labels', { status: 422, body: { message: 'Validation Failed' } });
+    server.failNext('POST', '/labels', {
+      status: 422,
+      body: { message: 'Validation Failed' },
+    });
     await expect(run({ checkpoint, labels: ['mesh'] })).rejects.toThrow(
       'Labelling pull request #1 failed (HTTP 422): Validation Failed',
     );
@@ -156,7 +226,9 @@ describe('syncPullRequest against the GitHub contract server', () => {
 
     // THEN the checkpoints replay the commit and the PR; only the labelling is repeated
     expect(retry).toMatchObject({ result: 'created', number: 1 });
-    expect(writes()).toEqual(['POST /repos/platform/mesh-gitops/issues/1/labels']);
+    expect(writes()).toEqual([
+      'POST /repos/platform/mesh-gitops/issues/1/labels',
+    ]);
     expect(server.pulls.get(repoName)).toHaveLength(1);
     expect(server.pulls.get(repoName)![0].labels).toEqual(['mesh']);
   });
@@ -176,18 +248,30 @@ describe('syncPullRequest against the GitHub contract server', () => {
     expect(result.result).toBe('created');
     expect(result.changes).toEqual([
       { action: 'update', path: 'clusters/east-1/kustomization.yaml' },
-      { action: 'delete', path: 'clusters/east-1/observability/pod-monitor.yaml' },
-      { action: 'delete', path: 'clusters/east-1/observability/telemetry.yaml' },
+      {
+        action: 'delete',
+        path: 'clusters/east-1/observability/pod-monitor.yaml',
+      },
+      {
+        action: 'delete',
+        path: 'clusters/east-1/observability/telemetry.yaml',
+      },
     ]);
     const after = repo().files('mesh/east-1');
-    const changed = Object.keys({ ...before, ...after }).filter(p => before[p] !== after[p]).sort();
+    const changed = Object.keys({ ...before, ...after })
+      .filter(p => before[p] !== after[p])
+      .sort();
     expect(changed).toEqual([
       'clusters/east-1/kustomization.yaml',
       'clusters/east-1/observability/pod-monitor.yaml',
       'clusters/east-1/observability/telemetry.yaml',
     ]);
-    const tree = server.requests.find(r => r.path.endsWith('/git/trees') && r.method === 'POST')!.body as any;
-    expect(tree.tree.filter((e: any) => e.sha === null).map((e: any) => e.path)).toEqual([
+    const tree = server.requests.find(
+      r => r.path.endsWith('/git/trees') && r.method === 'POST',
+    )!.body as any;
+    expect(
+      tree.tree.filter((e: any) => e.sha === null).map((e: any) => e.path),
+    ).toEqual([
       'clusters/east-1/observability/pod-monitor.yaml',
       'clusters/east-1/observability/telemetry.yaml',
     ]);
@@ -195,13 +279,27 @@ describe('syncPullRequest against the GitHub contract server', () => {
 
   it('fails with the host message and without the token when the token is refused', async () => {
     const integrations = ScmIntegrations.fromConfig(
-      new ConfigReader({ integrations: { github: [{ host: 'github.example.test', apiBaseUrl: server.baseUrl, token: 'ghp_wrongTokenNotAccepted' }] } }),
+      new ConfigReader({
+        integrations: {
+          github: [
+            {
+              host: 'github.example.test',
+              apiBaseUrl: server.baseUrl,
+              token: 'ghp_wrongTokenNotAccepted',
+            },
+          ],
+        },
+      }),
     );
-    const { repository } = await createGitopsRepositoryFactory({ integrations })(
-      'github.example.test?owner=platform&repo=mesh-gitops',
-    );
+    const { repository } = await createGitopsRepositoryFactory({
+      integrations,
+    })('github.example.test?owner=platform&repo=mesh-gitops');
     const error = await repository.defaultBranch().catch(e => e);
-    expect(error.message).toBe('Reading the GitHub repository failed (HTTP 401): Bad credentials');
-    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain('ghp_');
+    expect(error.message).toBe(
+      'Reading the GitHub repository failed (HTTP 401): Bad credentials',
+    );
+    expect(
+      JSON.stringify({ ...error, message: error.message, stack: error.stack }),
+    ).not.toContain('ghp_');
   });
 });

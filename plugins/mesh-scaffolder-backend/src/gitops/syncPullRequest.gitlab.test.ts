@@ -1,8 +1,15 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import fs from 'node:fs';
-import { clusterTree, writeBundleFixture, writeBundleInto } from './__testUtils__/bundleFixture';
-import { GitlabContractServer, startGitlabContractServer } from './__testUtils__/gitlabContractServer';
+import {
+  clusterTree,
+  writeBundleFixture,
+  writeBundleInto,
+} from './__testUtils__/bundleFixture';
+import {
+  GitlabContractServer,
+  startGitlabContractServer,
+} from './__testUtils__/gitlabContractServer';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { planPullRequest } from './planPullRequest';
@@ -24,22 +31,39 @@ describe('syncPullRequest against the GitLab contract server', () => {
     server.repos.clear();
     server.mergeRequests.clear();
     server.requests.length = 0;
-    server.addRepository(project, { 'README.md': '# GitOps\n', ...clusterTree('west-1'), ...clusterTree('central-1') });
+    server.addRepository(project, {
+      'README.md': '# GitOps\n',
+      ...clusterTree('west-1'),
+      ...clusterTree('central-1'),
+    });
     bundleDir = writeBundleFixture('east-1');
   });
   afterEach(() => fs.rmSync(bundleDir, { recursive: true, force: true }));
 
-  async function run(options: { checkpoint?: ReturnType<typeof createMemoryCheckpoint>; reviewers?: string[]; draft?: boolean } = {}) {
+  async function run(
+    options: {
+      checkpoint?: ReturnType<typeof createMemoryCheckpoint>;
+      reviewers?: string[];
+      draft?: boolean;
+    } = {},
+  ) {
     const integrations = ScmIntegrations.fromConfig(
       new ConfigReader({
         integrations: {
-          gitlab: [{ host: 'gitlab.example.test', baseUrl: server.baseUrl, apiBaseUrl: `${server.baseUrl}/api/v4`, token }],
+          gitlab: [
+            {
+              host: 'gitlab.example.test',
+              baseUrl: server.baseUrl,
+              apiBaseUrl: `${server.baseUrl}/api/v4`,
+              token,
+            },
+          ],
         },
       }),
     );
-    const { repository } = await createGitopsRepositoryFactory({ integrations })(
-      'gitlab.example.test?owner=platform&repo=mesh-gitops',
-    );
+    const { repository } = await createGitopsRepositoryFactory({
+      integrations,
+    })('gitlab.example.test?owner=platform&repo=mesh-gitops');
     const plan = await planPullRequest({
       bundleDir,
       owner: 'group:default/platform-team',
@@ -62,12 +86,28 @@ describe('syncPullRequest against the GitLab contract server', () => {
   it('opens a merge request, updates the same one on re-run, and reports unchanged for identical output', async () => {
     const first = await run({ reviewers: ['mesh-reviewer'], draft: true });
 
-    expect(first).toMatchObject({ result: 'created', number: 1, branch: 'mesh/east-1', baseBranch: 'main' });
-    expect(first.url).toBe(`${server.baseUrl}/platform/mesh-gitops/-/merge_requests/1`);
+    expect(first).toMatchObject({
+      result: 'created',
+      number: 1,
+      branch: 'mesh/east-1',
+      baseBranch: 'main',
+    });
+    expect(first.url).toBe(
+      `${server.baseUrl}/platform/mesh-gitops/-/merge_requests/1`,
+    );
     const [commit, mr] = writes();
-    expect(commit.path).toBe('/api/v4/projects/platform%2Fmesh-gitops/repository/commits');
-    expect(commit.body).toMatchObject({ branch: 'mesh/east-1', start_sha: repo().branches.get('main') });
-    expect((commit.body as any).actions.map((a: any) => `${a.action} ${a.file_path}`)).toEqual([
+    expect(commit.path).toBe(
+      '/api/v4/projects/platform%2Fmesh-gitops/repository/commits',
+    );
+    expect(commit.body).toMatchObject({
+      branch: 'mesh/east-1',
+      start_sha: repo().branches.get('main'),
+    });
+    expect(
+      (commit.body as any).actions.map(
+        (a: any) => `${a.action} ${a.file_path}`,
+      ),
+    ).toEqual([
       'create clusters/east-1/README.md',
       'create clusters/east-1/catalog-info.yaml',
       'create clusters/east-1/istio/peer-authentication.yaml',
@@ -77,7 +117,9 @@ describe('syncPullRequest against the GitLab contract server', () => {
       'create clusters/east-1/observability/telemetry.yaml',
       'create clusters/east-1/policy/network-policy.yaml',
     ]);
-    expect(mr.path).toBe('/api/v4/projects/platform%2Fmesh-gitops/merge_requests');
+    expect(mr.path).toBe(
+      '/api/v4/projects/platform%2Fmesh-gitops/merge_requests',
+    );
     expect(mr.body).toMatchObject({
       source_branch: 'mesh/east-1',
       target_branch: 'main',
@@ -89,7 +131,10 @@ describe('syncPullRequest against the GitLab contract server', () => {
     expect(writes()).toHaveLength(2);
 
     // second run with a changed file: one commit onto the branch tip, the same MR edited
-    fs.appendFileSync(`${bundleDir}/clusters/east-1/README.md`, 'Second render.\n');
+    fs.appendFileSync(
+      `${bundleDir}/clusters/east-1/README.md`,
+      'Second render.\n',
+    );
     server.requests.length = 0;
     const second = await run({ draft: true });
     expect(second).toMatchObject({ result: 'updated', number: 1 });
@@ -99,13 +144,24 @@ describe('syncPullRequest against the GitLab contract server', () => {
     expect(writes()[0].body).toEqual({
       branch: 'mesh/east-1',
       commit_message: expect.stringContaining('Istio mesh for cluster east-1'),
-      actions: [{ action: 'update', file_path: 'clusters/east-1/README.md', content: expect.stringContaining('Second render.'), encoding: 'text' }],
+      actions: [
+        {
+          action: 'update',
+          file_path: 'clusters/east-1/README.md',
+          content: expect.stringContaining('Second render.'),
+          encoding: 'text',
+        },
+      ],
     });
     expect(server.mergeRequests.get(project)).toHaveLength(1);
 
     // third run, identical output: reads only
     server.requests.length = 0;
-    expect(await run({ draft: true })).toMatchObject({ result: 'unchanged', number: 1, changes: [] });
+    expect(await run({ draft: true })).toMatchObject({
+      result: 'unchanged',
+      number: 1,
+      changes: [],
+    });
     expect(writes()).toEqual([]);
   });
 
@@ -117,7 +173,10 @@ describe('syncPullRequest against the GitLab contract server', () => {
     const again = await run();
 
     expect(again).toMatchObject({ result: 'created', number: 2 });
-    expect(writes()[0].body).toMatchObject({ start_sha: repo().branches.get('main'), force: true });
+    expect(writes()[0].body).toMatchObject({
+      start_sha: repo().branches.get('main'),
+      force: true,
+    });
   });
 
   it('does not open a second merge request when a retried step replays its checkpoints', async () => {
@@ -140,13 +199,19 @@ describe('syncPullRequest against the GitLab contract server', () => {
 
     await run();
 
-    expect((writes()[0].body as any).actions.map((a: any) => `${a.action} ${a.file_path}`)).toEqual([
+    expect(
+      (writes()[0].body as any).actions.map(
+        (a: any) => `${a.action} ${a.file_path}`,
+      ),
+    ).toEqual([
       'update clusters/east-1/kustomization.yaml',
       'delete clusters/east-1/observability/pod-monitor.yaml',
       'delete clusters/east-1/observability/telemetry.yaml',
     ]);
     const after = repo().files('mesh/east-1');
-    const changed = Object.keys({ ...before, ...after }).filter(p => before[p] !== after[p]).sort();
+    const changed = Object.keys({ ...before, ...after })
+      .filter(p => before[p] !== after[p])
+      .sort();
     expect(changed).toEqual([
       'clusters/east-1/kustomization.yaml',
       'clusters/east-1/observability/pod-monitor.yaml',
@@ -156,25 +221,45 @@ describe('syncPullRequest against the GitLab contract server', () => {
 
   it('pages through a large tree listing', async () => {
     const many: Record<string, string> = {};
-    for (let i = 0; i < 130; i++) many[`clusters/east-1/extra/file-${String(i).padStart(3, '0')}.yaml`] = `n: ${i}\n`;
+    for (let i = 0; i < 130; i++)
+      many[
+        `clusters/east-1/extra/file-${String(i).padStart(3, '0')}.yaml`
+      ] = `n: ${i}\n`;
     repo().push('main', many);
 
     const result = await run();
 
     const deletes = result.changes.filter(c => c.action === 'delete');
     expect(deletes).toHaveLength(130);
-    expect(server.requests.filter(r => r.path.includes('/repository/tree')).length).toBeGreaterThan(1);
+    expect(
+      server.requests.filter(r => r.path.includes('/repository/tree')).length,
+    ).toBeGreaterThan(1);
   });
 
   it('refuses a wrong token with the host message and never prints it', async () => {
     const integrations = ScmIntegrations.fromConfig(
       new ConfigReader({
-        integrations: { gitlab: [{ host: 'gitlab.example.test', baseUrl: server.baseUrl, apiBaseUrl: `${server.baseUrl}/api/v4`, token: 'glpat-wrongTokenNotAccepted' }] },
+        integrations: {
+          gitlab: [
+            {
+              host: 'gitlab.example.test',
+              baseUrl: server.baseUrl,
+              apiBaseUrl: `${server.baseUrl}/api/v4`,
+              token: 'glpat-wrongTokenNotAccepted',
+            },
+          ],
+        },
       }),
     );
-    const { repository } = await createGitopsRepositoryFactory({ integrations })('gitlab.example.test?owner=platform&repo=mesh-gitops');
+    const { repository } = await createGitopsRepositoryFactory({
+      integrations,
+    })('gitlab.example.test?owner=platform&repo=mesh-gitops');
     const error = await repository.defaultBranch().catch(e => e);
-    expect(error.message).toBe('Reading the GitLab project failed (HTTP 401): 401 Unauthorized');
-    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain('glpat-');
+    expect(error.message).toBe(
+      'Reading the GitLab project failed (HTTP 401): 401 Unauthorized',
+    );
+    expect(
+      JSON.stringify({ ...error, message: error.message, stack: error.stack }),
+    ).not.toContain('glpat-');
   });
 });

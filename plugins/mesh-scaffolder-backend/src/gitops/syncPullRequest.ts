@@ -43,7 +43,11 @@ export interface SyncOptions {
 function changeDigest(changes: FileChange[]): string {
   const hash = createHash('sha256');
   for (const change of changes) {
-    hash.update(`${change.action}\0${change.path}\0${'content' in change ? change.content : ''}\0`);
+    hash.update(
+      `${change.action}\0${change.path}\0${
+        'content' in change ? change.content : ''
+      }\0`,
+    );
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -56,14 +60,18 @@ function changeDigest(changes: FileChange[]): string {
  * retried task step replays a write it already made instead of making a second one — even when the
  * host's request list has not caught up with a request opened moments before.
  */
-export async function syncPullRequest(options: SyncOptions): Promise<SyncOutcome> {
+export async function syncPullRequest(
+  options: SyncOptions,
+): Promise<SyncOutcome> {
   const { repository, checkpoint, checkpointPrefix: prefix, plan } = options;
   const { branch, targetPath } = plan;
 
   const baseBranch = plan.baseBranch ?? (await repository.defaultBranch());
   const baseHead = await repository.branchHead(baseBranch);
   if (!baseHead) {
-    throw new InputError(`baseBranch: branch "${baseBranch}" does not exist in the repository`);
+    throw new InputError(
+      `baseBranch: branch "${baseBranch}" does not exist in the repository`,
+    );
   }
   const branchHead = await repository.branchHead(branch);
   const open = await repository.findOpenChangeRequest(branch, baseBranch);
@@ -76,7 +84,10 @@ export async function syncPullRequest(options: SyncOptions): Promise<SyncOutcome
   // The first observation decides what this step reports, also when a retry finds its own writes.
   const initial = await checkpoint({
     key: `${prefix}.observed`,
-    fn: () => ({ hadOpenRequest: Boolean(open), hadChanges: changes.length > 0 }),
+    fn: () => ({
+      hadOpenRequest: Boolean(open),
+      hadChanges: changes.length > 0,
+    }),
   });
 
   let commit: string | undefined;
@@ -100,7 +111,9 @@ export async function syncPullRequest(options: SyncOptions): Promise<SyncOutcome
   if (open) {
     if (open.title !== content.title || open.body !== content.body) {
       request = await checkpoint({
-        key: `${prefix}.update.${open.number}.${changeDigest([{ action: 'create', path: content.title, content: content.body }])}`,
+        key: `${prefix}.update.${open.number}.${changeDigest([
+          { action: 'create', path: content.title, content: content.body },
+        ])}`,
         fn: () => repository.updateChangeRequest(open, content),
       });
       edited = true;

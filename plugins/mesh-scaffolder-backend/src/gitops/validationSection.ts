@@ -6,14 +6,21 @@ export type ValidationInput =
   | {
       valid?: boolean;
       problemCount?: number;
-      problems?: Array<{ file?: string; subject?: string; path?: string; message?: string }>;
+      problems?: Array<{
+        file?: string;
+        subject?: string;
+        path?: string;
+        message?: string;
+      }>;
       summary?: string;
     };
 
 const maxProblems = 20;
 
 /** The validation result as the reviewer should read it: passed, failed with problems, or not run. */
-export function validationSection(validation: ValidationInput | undefined): string {
+export function validationSection(
+  validation: ValidationInput | undefined,
+): string {
   if (validation === undefined || validation === '') {
     return 'Not validated in this task — run `mesh:bundle:validate` before this step.';
   }
@@ -26,9 +33,15 @@ export function validationSection(validation: ValidationInput | undefined): stri
   const problems = validation.problems ?? [];
   const count = validation.problemCount ?? problems.length;
   const summary = validation.summary
-    ? `\n\n${validation.summary.split(/\r?\n/).map(l => `- ${escapeMarkdownCell(l)}`).join('\n')}`
+    ? `\n\n${validation.summary
+        .split(/\r?\n/)
+        .map(l => `- ${escapeMarkdownCell(l)}`)
+        .join('\n')}`
     : '';
-  if (validation.valid === true || (validation.valid === undefined && count === 0)) {
+  if (
+    validation.valid === true ||
+    (validation.valid === undefined && count === 0)
+  ) {
     return `✅ Valid: every object passed its schema and the mesh rules.${summary}`;
   }
   const lines = problems
@@ -36,10 +49,14 @@ export function validationSection(validation: ValidationInput | undefined): stri
     .map(
       p =>
         `- ${inlineCode(p.file ?? '')} ${escapeMarkdownCell(p.subject ?? '')}` +
-        `${p.path ? ` ${inlineCode(p.path)}` : ''}: ${escapeMarkdownCell(p.message ?? '')}`,
+        `${p.path ? ` ${inlineCode(p.path)}` : ''}: ${escapeMarkdownCell(
+          p.message ?? '',
+        )}`,
     );
   if (count > lines.length) {
     lines.push(`- … and ${count - lines.length} more`);
   }
-  return `❌ ${count} problem(s) found — do not merge until they are fixed:\n\n${lines.join('\n')}${summary}`;
+  return `❌ ${count} problem(s) found — do not merge until they are fixed:\n\n${lines.join(
+    '\n',
+  )}${summary}`;
 }

@@ -9,21 +9,54 @@ export interface ChartSource {
 }
 
 export const CHART_SOURCES: Record<string, ChartSource> = {
-  base: { repoName: 'istio', repoUrl: 'https://istio-release.storage.googleapis.com/charts' },
-  istiod: { repoName: 'istio', repoUrl: 'https://istio-release.storage.googleapis.com/charts' },
-  'istiod-remote': { repoName: 'istio', repoUrl: 'https://istio-release.storage.googleapis.com/charts' },
-  gateway: { repoName: 'istio', repoUrl: 'https://istio-release.storage.googleapis.com/charts' },
-  cni: { repoName: 'istio', repoUrl: 'https://istio-release.storage.googleapis.com/charts' },
-  ztunnel: { repoName: 'istio', repoUrl: 'https://istio-release.storage.googleapis.com/charts' },
-  'kiali-server': { repoName: 'kiali', repoUrl: 'https://kiali.org/helm-charts' },
-  'kiali-operator': { repoName: 'kiali', repoUrl: 'https://kiali.org/helm-charts' },
-  tempo: { repoName: 'grafana', repoUrl: 'https://grafana.github.io/helm-charts' },
-  grafana: { repoName: 'grafana', repoUrl: 'https://grafana.github.io/helm-charts' },
+  base: {
+    repoName: 'istio',
+    repoUrl: 'https://istio-release.storage.googleapis.com/charts',
+  },
+  istiod: {
+    repoName: 'istio',
+    repoUrl: 'https://istio-release.storage.googleapis.com/charts',
+  },
+  'istiod-remote': {
+    repoName: 'istio',
+    repoUrl: 'https://istio-release.storage.googleapis.com/charts',
+  },
+  gateway: {
+    repoName: 'istio',
+    repoUrl: 'https://istio-release.storage.googleapis.com/charts',
+  },
+  cni: {
+    repoName: 'istio',
+    repoUrl: 'https://istio-release.storage.googleapis.com/charts',
+  },
+  ztunnel: {
+    repoName: 'istio',
+    repoUrl: 'https://istio-release.storage.googleapis.com/charts',
+  },
+  'kiali-server': {
+    repoName: 'kiali',
+    repoUrl: 'https://kiali.org/helm-charts',
+  },
+  'kiali-operator': {
+    repoName: 'kiali',
+    repoUrl: 'https://kiali.org/helm-charts',
+  },
+  tempo: {
+    repoName: 'grafana',
+    repoUrl: 'https://grafana.github.io/helm-charts',
+  },
+  grafana: {
+    repoName: 'grafana',
+    repoUrl: 'https://grafana.github.io/helm-charts',
+  },
   'kube-prometheus-stack': {
     repoName: 'prometheus-community',
     repoUrl: 'https://prometheus-community.github.io/helm-charts',
   },
-  'rancher-monitoring': { repoName: 'rancher', repoUrl: 'https://charts.rancher.io' },
+  'rancher-monitoring': {
+    repoName: 'rancher',
+    repoUrl: 'https://charts.rancher.io',
+  },
 };
 
 /** Kiali chart version used when the spec pins none (the conformance data's release). */

@@ -35,12 +35,15 @@ function tracingContext(spec: MeshClusterSpec) {
   return {
     ...tracing,
     enabled,
-    providerName: tracing.proxyProtocol === 'zipkin' ? 'zipkin' : 'otel-tracing',
+    providerName:
+      tracing.proxyProtocol === 'zipkin' ? 'zipkin' : 'otel-tracing',
     proxyExportHost: proxyExport.host,
     proxyExportPort: proxyExport.port,
     collectorExportEndpoint: tracing.collectorExportAddress,
     collectorExportHost: collectorExport.host,
-    jaegerBasePath: tracing.queryUrl ? new URL(tracing.queryUrl).pathname.replace(/\/$/, '') : '',
+    jaegerBasePath: tracing.queryUrl
+      ? new URL(tracing.queryUrl).pathname.replace(/\/$/, '')
+      : '',
   };
 }
 
@@ -50,7 +53,10 @@ function tracingContext(spec: MeshClusterSpec) {
  * network, role, addresses); everything mesh-wide comes from the spec unchanged, so every tree of
  * one mesh agrees on meshID, trust domain, revision, hub, tag and version.
  */
-export function clusterRenderContext(spec: MeshClusterSpec, member: MeshMember) {
+export function clusterRenderContext(
+  spec: MeshClusterSpec,
+  member: MeshMember,
+) {
   const members = meshMembers(spec);
   const facts = istioVersionFacts(spec.istio.version);
   const isRemote = member.role === 'remote';
@@ -75,13 +81,16 @@ export function clusterRenderContext(spec: MeshClusterSpec, member: MeshMember) 
       network: member.network,
       platform: spec.cluster.platform,
       // Only these distributions have an Istio platform profile; RKE2 and Rancher run as generic.
-      istioPlatform: ['openshift', 'k3s'].includes(spec.cluster.platform) ? spec.cluster.platform : '',
+      istioPlatform: ['openshift', 'k3s'].includes(spec.cluster.platform)
+        ? spec.cluster.platform
+        : '',
       role: member.role,
       isRemote,
       multiCluster,
       model: spec.multiCluster.model,
       primaryClusterName: member.primaryClusterName,
-      remotePilotAddress: isRemote && primary ? primary.eastWestGatewayAddress : '',
+      remotePilotAddress:
+        isRemote && primary ? primary.eastWestGatewayAddress : '',
       hasRemotes,
       targetPath: member.targetPath,
     },
@@ -130,11 +139,14 @@ export function clusterRenderContext(spec: MeshClusterSpec, member: MeshMember) 
         ...spec.observability.kiali,
         // Kiali 2 replaced accessible_namespaces with discovery selectors and in_cluster_url with internal_url.
         kialiV1: spec.observability.kiali.version.startsWith('v1.'),
-        allNamespaces: spec.observability.kiali.accessibleNamespaces.includes('**'),
+        allNamespaces:
+          spec.observability.kiali.accessibleNamespaces.includes('**'),
       },
       grafana: {
         ...spec.observability.grafana,
-        dashboards: grafanaDashboardReferences(spec.observability.grafana.istioDashboards),
+        dashboards: grafanaDashboardReferences(
+          spec.observability.grafana.istioDashboards,
+        ),
       },
       monitorsEnabled: spec.observability.prometheus.stack !== 'none',
     },

@@ -64,6 +64,8 @@ export function istioVersionFacts(version: string): IstioVersionFacts {
     operatorController: minor <= 23,
     chartPlatformProfiles: minor >= 24,
     ambientEastWestApiVersion:
-      minor >= 30 ? 'gateway.networking.k8s.io/v1' : 'gateway.networking.k8s.io/v1beta1',
+      minor >= 30
+        ? 'gateway.networking.k8s.io/v1'
+        : 'gateway.networking.k8s.io/v1beta1',
   };
 }

@@ -19,7 +19,11 @@ describe('kubectl kustomize builds every rendered cluster tree', () => {
     fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  it.each([...loadExampleSpecs(), ...variantSpecs()].map(e => [e.name, e.spec] as const))(
+  it.each(
+    [...loadExampleSpecs(), ...variantSpecs()].map(
+      e => [e.name, e.spec] as const,
+    ),
+  )(
     '%s',
     async (name, spec) => {
       // GIVEN an example spec rendered and written to disk
@@ -28,12 +32,17 @@ describe('kubectl kustomize builds every rendered cluster tree', () => {
       await writeBundle(bundle, out);
       for (const { name: cluster, targetPath: treeDir } of meshMembers(spec)) {
         const kustomization = parse(
-          bundle.files.find(f => f.path === `${treeDir}/kustomization.yaml`)!.content,
+          bundle.files.find(f => f.path === `${treeDir}/kustomization.yaml`)!
+            .content,
         );
         // WHEN kubectl kustomize builds the cluster's tree
-        const output = execFileSync(KUBECTL, ['kustomize', path.join(out, treeDir)], {
-          encoding: 'utf8',
-        });
+        const output = execFileSync(
+          KUBECTL,
+          ['kustomize', path.join(out, treeDir)],
+          {
+            encoding: 'utf8',
+          },
+        );
         // THEN it succeeds, and yields every indexed object whose file is a resource, plus the
         // generated values ConfigMaps
         const built = parseAllDocuments(output)
@@ -41,11 +50,20 @@ describe('kubectl kustomize builds every rendered cluster tree', () => {
           .filter(Boolean);
         const resources = new Set<string>(kustomization.resources);
         const expected = bundle.index.filter(
-          e => e.cluster === cluster && resources.has(e.file.slice(treeDir.length + 1)),
+          e =>
+            e.cluster === cluster &&
+            resources.has(e.file.slice(treeDir.length + 1)),
         );
         const generated = (kustomization.configMapGenerator ?? []).length;
         expect(built.length).toBe(expected.length + generated);
-        expect(built.map((o: any) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort()).toEqual(
+        expect(
+          built
+            .map(
+              (o: any) =>
+                `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`,
+            )
+            .sort(),
+        ).toEqual(
           [
             ...expected.map(e => `${e.kind}/${e.namespace ?? ''}/${e.name}`),
             ...(kustomization.configMapGenerator ?? []).map(

@@ -25,7 +25,9 @@ export function meshNamespaces(context: ClusterRenderContext): MeshNamespace[] {
   };
   add(
     istio.namespace,
-    cluster.multiCluster ? { 'topology.istio.io/network': cluster.network } : {},
+    cluster.multiCluster
+      ? { 'topology.istio.io/network': cluster.network }
+      : {},
   );
   if (ingressGateway.enabled) {
     add(ingressGateway.namespace);

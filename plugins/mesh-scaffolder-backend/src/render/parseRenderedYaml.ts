@@ -34,7 +34,8 @@ export function parseRenderedYaml(text: string, source: string): unknown[] {
       { schema: jsyaml.CORE_SCHEMA, filename: source },
     );
   } catch (error) {
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    const reason =
+      (error as { reason?: string }).reason ?? (error as Error).message;
     throw new Error(`${source}: rendered YAML does not parse: ${reason}`);
   }
   return values;

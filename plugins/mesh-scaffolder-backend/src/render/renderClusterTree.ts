@@ -10,9 +10,16 @@ import { clusterReadme } from './clusterReadme';
 import { clusterRenderContext } from './clusterRenderContext';
 import type { MeshMember } from './meshMembers';
 import { COMPONENT_PACKS, gitopsOutputs, gitopsReleases } from './packs';
-import { renderHelmValuesOutput, renderObjectsOutput } from './renderPackOutput';
+import {
+  renderHelmValuesOutput,
+  renderObjectsOutput,
+} from './renderPackOutput';
 import { serializeYamlDocument, serializeYamlDocuments } from './serializeYaml';
-import type { HelmValuesOutput, ObjectsOutput, PackOutput } from './templatePack';
+import type {
+  HelmValuesOutput,
+  ObjectsOutput,
+  PackOutput,
+} from './templatePack';
 
 /** One cluster's part of a bundle. */
 export interface ClusterTree {
@@ -23,17 +30,27 @@ export interface ClusterTree {
 }
 
 /** Renders every pack for one member of the mesh into its `clusters/<name>/` tree. */
-export function renderClusterTree(spec: MeshClusterSpec, member: MeshMember): ClusterTree {
+export function renderClusterTree(
+  spec: MeshClusterSpec,
+  member: MeshMember,
+): ClusterTree {
   const context = clusterRenderContext(spec, member);
   const root = member.targetPath;
-  const componentOutputs: PackOutput[] = COMPONENT_PACKS.flatMap(pack => pack.outputs(context));
+  const componentOutputs: PackOutput[] = COMPONENT_PACKS.flatMap(pack =>
+    pack.outputs(context),
+  );
   const valuesOutputs = componentOutputs.filter(
     (o): o is HelmValuesOutput => o.type === 'helmValues',
   );
   const releases = gitopsReleases(context, valuesOutputs);
   const outputs = [...componentOutputs, ...gitopsOutputs(context, releases)];
 
-  const tree: ClusterTree = { objects: [], helmValues: [], files: [], index: [] };
+  const tree: ClusterTree = {
+    objects: [],
+    helmValues: [],
+    files: [],
+    index: [],
+  };
   const resources: string[] = [];
   for (const output of outputs) {
     const file = `${root}/${output.file}`;
@@ -57,7 +74,12 @@ export function renderClusterTree(spec: MeshClusterSpec, member: MeshMember): Cl
       resources.push(output.file);
     }
     for (const object of objects) {
-      tree.objects.push({ cluster: member.name, file, component: output.component, object });
+      tree.objects.push({
+        cluster: member.name,
+        file,
+        component: output.component,
+        object,
+      });
       tree.index.push({
         cluster: member.name,
         component: output.component,
@@ -65,7 +87,9 @@ export function renderClusterTree(spec: MeshClusterSpec, member: MeshMember): Cl
         apiVersion: object.apiVersion,
         kind: object.kind,
         name: object.metadata.name,
-        ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+        ...(object.metadata.namespace
+          ? { namespace: object.metadata.namespace }
+          : {}),
       });
     }
     tree.files.push({ path: file, content: serializeYamlDocuments(objects) });
@@ -74,7 +98,11 @@ export function renderClusterTree(spec: MeshClusterSpec, member: MeshMember): Cl
   tree.files.push({
     path: `${root}/kustomization.yaml`,
     content: serializeYamlDocument(
-      clusterKustomization(resources, fluxReleases, context.gitops.controllerNamespace),
+      clusterKustomization(
+        resources,
+        fluxReleases,
+        context.gitops.controllerNamespace,
+      ),
     ),
   });
   tree.files.push({

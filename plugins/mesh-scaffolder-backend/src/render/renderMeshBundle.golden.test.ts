@@ -10,7 +10,9 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 function readTree(root: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (relative: string) => {
-    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+    for (const entry of fs.readdirSync(path.join(root, relative), {
+      withFileTypes: true,
+    })) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         walk(child);
@@ -49,7 +51,9 @@ describe('renderMeshBundle golden files', () => {
       if (UPDATE) {
         fs.rmSync(goldenRoot, { recursive: true, force: true });
         for (const [file, content] of rendered) {
-          fs.mkdirSync(path.dirname(path.join(goldenRoot, file)), { recursive: true });
+          fs.mkdirSync(path.dirname(path.join(goldenRoot, file)), {
+            recursive: true,
+          });
           fs.writeFileSync(path.join(goldenRoot, file), content);
         }
       }
@@ -74,9 +78,13 @@ describe('renderMeshBundle golden files', () => {
         );
       }
       for (const values of bundle.helmValues) {
-        expect(parseRenderedYaml(content.get(values.file)!, values.file)).toEqual([values.values]);
+        expect(
+          parseRenderedYaml(content.get(values.file)!, values.file),
+        ).toEqual([values.values]);
       }
-      expect(JSON.parse(content.get('bundle-index.json')!).objects).toEqual(bundle.index);
+      expect(JSON.parse(content.get('bundle-index.json')!).objects).toEqual(
+        bundle.index,
+      );
     },
   );
 

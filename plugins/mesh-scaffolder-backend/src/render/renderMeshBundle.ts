@@ -19,11 +19,14 @@ function assertSafeRelativePath(filePath: string, what: string): void {
   if (
     filePath === '' ||
     segments.some(
-      segment => segment === '.' || segment === '..' || !SAFE_SEGMENT.test(segment),
+      segment =>
+        segment === '.' || segment === '..' || !SAFE_SEGMENT.test(segment),
     )
   ) {
     throw new Error(
-      `${what} ${JSON.stringify(filePath.slice(0, 200))} must be a relative path of "/"-separated segments of A-Z, a-z, 0-9, ".", "_" and "-" (no "..", "." or empty segments, no leading "/")`,
+      `${what} ${JSON.stringify(
+        filePath.slice(0, 200),
+      )} must be a relative path of "/"-separated segments of A-Z, a-z, 0-9, ".", "_" and "-" (no "..", "." or empty segments, no leading "/")`,
     );
   }
 }
@@ -54,7 +57,9 @@ export function renderMeshBundle(spec: MeshClusterSpec): MeshBundle {
     for (const file of tree.files) {
       assertSafeRelativePath(file.path, 'bundle file path');
       if (paths.has(file.path)) {
-        throw new Error(`two clusters render the same file ${file.path}; give each cluster its own gitops.targetPath folder`);
+        throw new Error(
+          `two clusters render the same file ${file.path}; give each cluster its own gitops.targetPath folder`,
+        );
       }
       paths.add(file.path);
     }
@@ -65,7 +70,11 @@ export function renderMeshBundle(spec: MeshClusterSpec): MeshBundle {
   }
   bundle.files.push({
     path: BUNDLE_INDEX_FILE,
-    content: `${JSON.stringify({ clusters: bundle.clusters, objects: bundle.index }, null, 2)}\n`,
+    content: `${JSON.stringify(
+      { clusters: bundle.clusters, objects: bundle.index },
+      null,
+      2,
+    )}\n`,
   });
   bundle.files.sort(byPath);
   return bundle;

@@ -2,7 +2,11 @@ import type { KubernetesObject } from '../bundle/meshBundle';
 import type { ClusterRenderContext } from './clusterRenderContext';
 import { parseRenderedYaml } from './parseRenderedYaml';
 import { renderTemplate } from './templateEnvironment';
-import type { DeclaredObject, HelmValuesOutput, ObjectsOutput } from './templatePack';
+import type {
+  DeclaredObject,
+  HelmValuesOutput,
+  ObjectsOutput,
+} from './templatePack';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -21,12 +25,18 @@ function asKubernetesObject(value: unknown, source: string): KubernetesObject {
     !isRecord(metadata) ||
     typeof metadata.name !== 'string'
   ) {
-    throw new Error(`${source}: a rendered document is not a Kubernetes object`);
+    throw new Error(
+      `${source}: a rendered document is not a Kubernetes object`,
+    );
   }
   return value as KubernetesObject;
 }
 
-function render(template: string, context: ClusterRenderContext, data?: Record<string, unknown>) {
+function render(
+  template: string,
+  context: ClusterRenderContext,
+  data?: Record<string, unknown>,
+) {
   return renderTemplate(template, { ...context, ...data });
 }
 
@@ -39,16 +49,25 @@ export function renderObjectsOutput(
   context: ClusterRenderContext,
 ): KubernetesObject[] {
   const source = output.template;
-  const objects = parseRenderedYaml(render(source, context, output.data), source).map(value =>
-    asKubernetesObject(value, source),
-  );
+  const objects = parseRenderedYaml(
+    render(source, context, output.data),
+    source,
+  ).map(value => asKubernetesObject(value, source));
   const rendered = objects
-    .map(o => objectKey({ kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace }))
+    .map(o =>
+      objectKey({
+        kind: o.kind,
+        name: o.metadata.name,
+        namespace: o.metadata.namespace,
+      }),
+    )
     .sort();
   const declared = output.expects.map(objectKey).sort();
   if (rendered.join('\n') !== declared.join('\n')) {
     throw new Error(
-      `${source}: rendered objects [${rendered.join(', ')}] differ from the pack's declaration [${declared.join(', ')}]`,
+      `${source}: rendered objects [${rendered.join(
+        ', ',
+      )}] differ from the pack's declaration [${declared.join(', ')}]`,
     );
   }
   return objects;
@@ -60,9 +79,14 @@ export function renderHelmValuesOutput(
   context: ClusterRenderContext,
 ): Record<string, unknown> {
   const source = output.template;
-  const documents = parseRenderedYaml(render(source, context, output.data), source);
+  const documents = parseRenderedYaml(
+    render(source, context, output.data),
+    source,
+  );
   if (documents.length !== 1 || !isRecord(documents[0])) {
-    throw new Error(`${source}: Helm values must render as exactly one mapping`);
+    throw new Error(
+      `${source}: Helm values must render as exactly one mapping`,
+    );
   }
   return documents[0];
 }

@@ -13,11 +13,22 @@ const LEADING_METADATA_KEYS = ['name', 'namespace'];
 
 /** Plain scalars that YAML 1.1 or 1.2 readers would take as booleans or null. */
 const RESERVED_WORDS = new Set([
-  'true', 'false', 'null', '~', 'yes', 'no', 'on', 'off', 'y', 'n', '',
+  'true',
+  'false',
+  'null',
+  '~',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  '',
 ]);
 
 /** A plain scalar that can only read back as this same string. */
-const SAFE_PLAIN = /^[A-Za-z_/$][A-Za-z0-9_./:@+=,$()*-]*( [A-Za-z0-9_./:@+=,$()*-]+)*$/;
+const SAFE_PLAIN =
+  /^[A-Za-z_/$][A-Za-z0-9_./:@+=,$()*-]*( [A-Za-z0-9_./:@+=,$()*-]+)*$/;
 
 function scalarText(value: string): string {
   if (
@@ -29,7 +40,9 @@ function scalarText(value: string): string {
     return value;
   }
   // A JSON string is a valid YAML double-quoted scalar; U+2028/9 are escaped for YAML 1.1 readers.
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function compareKeys(a: string, b: string): number {
@@ -37,10 +50,16 @@ function compareKeys(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-function orderedKeys(record: Record<string, unknown>, leadingKeys: string[]): string[] {
+function orderedKeys(
+  record: Record<string, unknown>,
+  leadingKeys: string[],
+): string[] {
   const keys = Object.keys(record).filter(key => record[key] !== undefined);
   const leading = leadingKeys.filter(key => keys.includes(key));
-  return [...leading, ...keys.filter(key => !leading.includes(key)).sort(compareKeys)];
+  return [
+    ...leading,
+    ...keys.filter(key => !leading.includes(key)).sort(compareKeys),
+  ];
 }
 
 function isCollection(value: unknown): value is object {
@@ -48,7 +67,9 @@ function isCollection(value: unknown): value is object {
 }
 
 function isEmptyCollection(value: object): boolean {
-  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  return Array.isArray(value)
+    ? value.length === 0
+    : Object.keys(value).length === 0;
 }
 
 function scalar(value: unknown): string {
@@ -82,7 +103,8 @@ function emitMap(
   firstPrefix?: string,
 ): void {
   orderedKeys(record, leadingKeys).forEach((key, position) => {
-    const prefix = position === 0 && firstPrefix !== undefined ? firstPrefix : indent;
+    const prefix =
+      position === 0 && firstPrefix !== undefined ? firstPrefix : indent;
     const value = record[key];
     const text = inline(value);
     if (text !== undefined) {
@@ -90,7 +112,10 @@ function emitMap(
       return;
     }
     lines.push(`${prefix}${scalarText(key)}:`);
-    const nested = leadingKeys === LEADING_KEYS && key === 'metadata' ? LEADING_METADATA_KEYS : [];
+    const nested =
+      leadingKeys === LEADING_KEYS && key === 'metadata'
+        ? LEADING_METADATA_KEYS
+        : [];
     emitBlock(value, `${indent}  `, nested, lines);
   });
 }
@@ -104,12 +129,23 @@ function emitSeq(items: unknown[], indent: string, lines: string[]): void {
       lines.push(`${indent}-`);
       emitSeq(item, `${indent}  `, lines);
     } else {
-      emitMap(item as Record<string, unknown>, `${indent}  `, [], lines, `${indent}- `);
+      emitMap(
+        item as Record<string, unknown>,
+        `${indent}  `,
+        [],
+        lines,
+        `${indent}- `,
+      );
     }
   }
 }
 
-function emitBlock(value: unknown, indent: string, leadingKeys: string[], lines: string[]): void {
+function emitBlock(
+  value: unknown,
+  indent: string,
+  leadingKeys: string[],
+  lines: string[],
+): void {
   if (Array.isArray(value)) {
     emitSeq(value, indent, lines);
   } else {

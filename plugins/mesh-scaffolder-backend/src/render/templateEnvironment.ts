@@ -7,7 +7,7 @@ let environment: nunjucks.Environment | undefined;
 /** Folder of the nunjucks template packs shipped with the package. */
 export function templatePackRoot(): string {
   return resolvePackagePath(
-    '@mesh-templates/plugin-mesh-scaffolder-backend',
+    '@mesh-templates/plugin-scaffolder-backend-module-mesh',
     'src/templates',
   );
 }

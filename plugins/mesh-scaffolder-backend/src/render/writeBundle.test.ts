@@ -34,8 +34,13 @@ describe('writeBundle', () => {
       out,
     );
     // THEN the files have the exact bytes and nothing else is left beside them
-    expect(written).toEqual(['bundle-index.json', 'clusters/c1/kustomization.yaml']);
-    expect(fs.readFileSync(path.join(out, 'clusters/c1/kustomization.yaml'), 'utf8')).toBe('resources: []\n');
+    expect(written).toEqual([
+      'bundle-index.json',
+      'clusters/c1/kustomization.yaml',
+    ]);
+    expect(
+      fs.readFileSync(path.join(out, 'clusters/c1/kustomization.yaml'), 'utf8'),
+    ).toBe('resources: []\n');
     expect(fs.readdirSync(root)).toEqual(['out']);
   });
 
@@ -45,8 +50,12 @@ describe('writeBundle', () => {
     fs.writeFileSync(path.join(out, 'other/keep.txt'), 'keep');
     fs.writeFileSync(path.join(out, 'bundle-index.json'), 'old');
     await writeBundle(bundleWith([['bundle-index.json', 'new']]), out);
-    expect(fs.readFileSync(path.join(out, 'bundle-index.json'), 'utf8')).toBe('new');
-    expect(fs.readFileSync(path.join(out, 'other/keep.txt'), 'utf8')).toBe('keep');
+    expect(fs.readFileSync(path.join(out, 'bundle-index.json'), 'utf8')).toBe(
+      'new',
+    );
+    expect(fs.readFileSync(path.join(out, 'other/keep.txt'), 'utf8')).toBe(
+      'keep',
+    );
     expect(fs.readdirSync(root)).toEqual(['repo']);
   });
 
@@ -57,7 +66,13 @@ describe('writeBundle', () => {
       const out = path.join(root, 'out');
       // WHEN written THEN it is refused before any file exists
       await expect(
-        writeBundle(bundleWith([['a.yaml', 'a'], [filePath, 'x']]), out),
+        writeBundle(
+          bundleWith([
+            ['a.yaml', 'a'],
+            [filePath, 'x'],
+          ]),
+          out,
+        ),
       ).rejects.toThrow();
       expect(fs.readdirSync(root)).toEqual([]);
     },
@@ -81,7 +96,9 @@ describe('writeBundle', () => {
   it('refuses to write through a folder that is in the way', async () => {
     const out = path.join(root, 'out');
     fs.mkdirSync(path.join(out, 'clusters', 'x.yaml'), { recursive: true });
-    await expect(writeBundle(bundleWith([['clusters/x.yaml', 'x']]), out)).rejects.toThrow('in the way');
+    await expect(
+      writeBundle(bundleWith([['clusters/x.yaml', 'x']]), out),
+    ).rejects.toThrow('in the way');
     expect(fs.readdirSync(root)).toEqual(['out']);
   });
 });

@@ -10,13 +10,18 @@ import type { MeshBundle } from '../bundle/meshBundle';
  *
  * @returns the written paths, relative to `dir`
  */
-export async function writeBundle(bundle: MeshBundle, dir: string): Promise<string[]> {
+export async function writeBundle(
+  bundle: MeshBundle,
+  dir: string,
+): Promise<string[]> {
   const target = path.resolve(dir);
   for (const file of bundle.files) {
     // Throws NotAllowedError for a path that escapes the target folder.
     resolveSafeChildPath(target, file.path);
     if (path.isAbsolute(file.path) || file.path.split(/[\\/]/).includes('..')) {
-      throw new Error(`bundle file path ${file.path} must be relative and stay inside the output folder`);
+      throw new Error(
+        `bundle file path ${file.path} must be relative and stay inside the output folder`,
+      );
     }
   }
   await fs.mkdir(path.dirname(target), { recursive: true });
@@ -25,7 +30,10 @@ export async function writeBundle(bundle: MeshBundle, dir: string): Promise<stri
     for (const file of bundle.files) {
       const destination = resolveSafeChildPath(staging, file.path);
       await fs.mkdir(path.dirname(destination), { recursive: true });
-      await fs.writeFile(destination, file.content, { encoding: 'utf8', flag: 'wx' });
+      await fs.writeFile(destination, file.content, {
+        encoding: 'utf8',
+        flag: 'wx',
+      });
     }
     await moveIntoPlace(staging, target);
   } catch (error) {
@@ -53,7 +61,9 @@ async function moveIntoPlace(staging: string, target: string): Promise<void> {
     const destination = resolveSafeChildPath(target, relative);
     const stat = await fs.lstat(destination).catch(() => undefined);
     if (stat && !stat.isFile()) {
-      throw new Error(`cannot write ${relative}: a folder or link is in the way`);
+      throw new Error(
+        `cannot write ${relative}: a folder or link is in the way`,
+      );
     }
   }
   for (const relative of staged) {
@@ -65,7 +75,9 @@ async function moveIntoPlace(staging: string, target: string): Promise<void> {
 }
 
 async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  const entries = await fs.readdir(path.join(root, prefix), { withFileTypes: true });
+  const entries = await fs.readdir(path.join(root, prefix), {
+    withFileTypes: true,
+  });
   const files: string[] = [];
   for (const entry of entries) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;

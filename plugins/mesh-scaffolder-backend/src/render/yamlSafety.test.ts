@@ -8,17 +8,23 @@ describe('yamlValue', () => {
     'keeps %s one scalar in its own field',
     (_label, value) => {
       // GIVEN a hostile value placed in a field the way templates place it
-      const text = `kind: ConfigMap\nfield: ${yamlValue(value)}\nother: fixed\n`;
+      const text = `kind: ConfigMap\nfield: ${yamlValue(
+        value,
+      )}\nother: fixed\n`;
       // WHEN the result is parsed
       const documents = parseRenderedYaml(text, 'test');
       // THEN it is one document with the same keys, and the field holds the exact value
-      expect(documents).toEqual([{ kind: 'ConfigMap', field: value, other: 'fixed' }]);
+      expect(documents).toEqual([
+        { kind: 'ConfigMap', field: value, other: 'fixed' },
+      ]);
     },
   );
 
   it('encodes maps and lists as one flow collection', () => {
     const value = { 'a: b': ['x\n---', { '&k': '*v' }] };
-    expect(parseRenderedYaml(`v: ${yamlValue(value)}\n`, 't')).toEqual([{ v: value }]);
+    expect(parseRenderedYaml(`v: ${yamlValue(value)}\n`, 't')).toEqual([
+      { v: value },
+    ]);
   });
 
   it('refuses undefined, so a template bug cannot print an empty field', () => {
@@ -40,11 +46,16 @@ describe('parseRenderedYaml', () => {
   });
 
   it('names the template in its error', () => {
-    expect(() => parseRenderedYaml('a: *x\n', 'policy/x.njk')).toThrow(/^policy\/x.njk: /);
+    expect(() => parseRenderedYaml('a: *x\n', 'policy/x.njk')).toThrow(
+      /^policy\/x.njk: /,
+    );
   });
 
   it('returns every document and skips empty ones', () => {
-    expect(parseRenderedYaml('---\na: 1\n---\n---\nb: 2\n', 't')).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(parseRenderedYaml('---\na: 1\n---\n---\nb: 2\n', 't')).toEqual([
+      { a: 1 },
+      { b: 2 },
+    ]);
   });
 });
 
@@ -83,27 +94,58 @@ describe('serializeYaml', () => {
 
   it('writes repeated objects in full, never as anchors', () => {
     const shared = { a: 1 };
-    expect(serializeYamlDocument({ x: shared, y: shared })).toBe('x:\n  a: 1\n"y":\n  a: 1\n');
+    expect(serializeYamlDocument({ x: shared, y: shared })).toBe(
+      'x:\n  a: 1\n"y":\n  a: 1\n',
+    );
   });
 
   it('does not fold long strings and quotes strings that look like other types', () => {
     const long = 'word '.repeat(100).trim();
     const text = serializeYamlDocument({ long, t: 'true', n: '1', e: '' });
     expect(text.split('\n')).toHaveLength(5);
-    expect(parseRenderedYaml(text, 't')).toEqual([{ long, t: 'true', n: '1', e: '' }]);
+    expect(parseRenderedYaml(text, 't')).toEqual([
+      { long, t: 'true', n: '1', e: '' },
+    ]);
   });
 
   it('round-trips strings that look like other types, indicators and keys', () => {
-    const tricky = ['yes', 'No', 'ON', '~', '1.0', '0o17', '.inf', '2001-12-14', '*.local', 'a: b', 'a:', ' lead',
-      'trail ', '$values/x', 'ServerSideApply=true', '-', '- x', 'a #b', '@x', '10.0.0.1/32', ''];
+    const tricky = [
+      'yes',
+      'No',
+      'ON',
+      '~',
+      '1.0',
+      '0o17',
+      '.inf',
+      '2001-12-14',
+      '*.local',
+      'a: b',
+      'a:',
+      ' lead',
+      'trail ',
+      '$values/x',
+      'ServerSideApply=true',
+      '-',
+      '- x',
+      'a #b',
+      '@x',
+      '10.0.0.1/32',
+      '',
+    ];
     const data = Object.fromEntries(tricky.map(t => [t, [t, { [t]: t }]]));
     expect(parseRenderedYaml(serializeYamlDocument(data), 't')).toEqual([data]);
   });
 
   it('round-trips hostile strings exactly', () => {
     for (const value of hostileValues()) {
-      const text = serializeYamlDocuments([{ kind: 'A', v: value }, { kind: 'B' }]);
-      expect(parseRenderedYaml(text, 't')).toEqual([{ kind: 'A', v: value }, { kind: 'B' }]);
+      const text = serializeYamlDocuments([
+        { kind: 'A', v: value },
+        { kind: 'B' },
+      ]);
+      expect(parseRenderedYaml(text, 't')).toEqual([
+        { kind: 'A', v: value },
+        { kind: 'B' },
+      ]);
     }
   });
 });

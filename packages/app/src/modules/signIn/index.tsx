@@ -6,7 +6,8 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 // module with their provider's sign-in page.
 const guestSignInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => <SignInPage {...props} providers={['guest']} />,
+    loader: async () => props =>
+      <SignInPage {...props} providers={['guest']} />,
   },
 });
 

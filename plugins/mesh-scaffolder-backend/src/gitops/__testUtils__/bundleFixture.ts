@@ -3,14 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The files of a small hand-made cluster tree, per component, as the renderer lays them out. */
-export function clusterTree(cluster: string, components = ['istio', 'observability', 'policy']): Record<string, string> {
+export function clusterTree(
+  cluster: string,
+  components = ['istio', 'observability', 'policy'],
+): Record<string, string> {
   const root = `clusters/${cluster}`;
   const files: Record<string, string> = {
-    [`${root}/kustomization.yaml`]: `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${components.map(c => `  - ${c}`).join('\n')}\n`,
+    [`${root}/kustomization.yaml`]: `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${components
+      .map(c => `  - ${c}`)
+      .join('\n')}\n`,
     [`${root}/README.md`]: `# Mesh for ${cluster}\n`,
   };
   if (components.includes('istio')) {
-    files[`${root}/istio/values-istiod.yaml`] = `global:\n  meshID: mesh1\n  multiCluster:\n    clusterName: ${cluster}\n`;
+    files[
+      `${root}/istio/values-istiod.yaml`
+    ] = `global:\n  meshID: mesh1\n  multiCluster:\n    clusterName: ${cluster}\n`;
     files[`${root}/istio/peer-authentication.yaml`] =
       'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: istio-system\nspec:\n  mtls:\n    mode: STRICT\n';
   }
@@ -28,33 +35,79 @@ export function clusterTree(cluster: string, components = ['istio', 'observabili
 }
 
 /** The index rows of `clusterTree`, as `bundle-index.json` holds them. */
-export function clusterIndex(cluster: string, components = ['istio', 'observability', 'policy']) {
+export function clusterIndex(
+  cluster: string,
+  components = ['istio', 'observability', 'policy'],
+) {
   const root = `clusters/${cluster}`;
   const rows = [
-    { component: 'istio', file: `${root}/istio/peer-authentication.yaml`, apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', name: 'default', namespace: 'istio-system' },
-    { component: 'observability', file: `${root}/observability/pod-monitor.yaml`, apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor', name: 'envoy-stats', namespace: 'istio-system' },
-    { component: 'observability', file: `${root}/observability/telemetry.yaml`, apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', name: 'mesh-default', namespace: 'istio-system' },
-    { component: 'policy', file: `${root}/policy/network-policy.yaml`, apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', name: 'allow-istiod', namespace: 'istio-system' },
+    {
+      component: 'istio',
+      file: `${root}/istio/peer-authentication.yaml`,
+      apiVersion: 'security.istio.io/v1',
+      kind: 'PeerAuthentication',
+      name: 'default',
+      namespace: 'istio-system',
+    },
+    {
+      component: 'observability',
+      file: `${root}/observability/pod-monitor.yaml`,
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PodMonitor',
+      name: 'envoy-stats',
+      namespace: 'istio-system',
+    },
+    {
+      component: 'observability',
+      file: `${root}/observability/telemetry.yaml`,
+      apiVersion: 'telemetry.istio.io/v1',
+      kind: 'Telemetry',
+      name: 'mesh-default',
+      namespace: 'istio-system',
+    },
+    {
+      component: 'policy',
+      file: `${root}/policy/network-policy.yaml`,
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      name: 'allow-istiod',
+      namespace: 'istio-system',
+    },
   ];
-  return rows.filter(r => components.includes(r.component)).map(r => ({ cluster, ...r }));
+  return rows
+    .filter(r => components.includes(r.component))
+    .map(r => ({ cluster, ...r }));
 }
 
 /** Writes a bundle for one cluster into a fresh temporary folder and returns the folder. */
-export function writeBundleFixture(cluster: string, components?: string[]): string {
+export function writeBundleFixture(
+  cluster: string,
+  components?: string[],
+): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesh-gitops-bundle-'));
   writeBundleInto(dir, cluster, components);
   return dir;
 }
 
 /** Replaces the bundle in `dir` with one for `cluster`. */
-export function writeBundleInto(dir: string, cluster: string, components?: string[]): void {
+export function writeBundleInto(
+  dir: string,
+  cluster: string,
+  components?: string[],
+): void {
   fs.rmSync(path.join(dir, 'clusters'), { recursive: true, force: true });
-  for (const [file, content] of Object.entries(clusterTree(cluster, components))) {
+  for (const [file, content] of Object.entries(
+    clusterTree(cluster, components),
+  )) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
   fs.writeFileSync(
     path.join(dir, 'bundle-index.json'),
-    `${JSON.stringify({ clusters: [cluster], objects: clusterIndex(cluster, components) }, null, 2)}\n`,
+    `${JSON.stringify(
+      { clusters: [cluster], objects: clusterIndex(cluster, components) },
+      null,
+      2,
+    )}\n`,
   );
 }

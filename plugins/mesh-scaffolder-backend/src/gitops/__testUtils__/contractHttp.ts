@@ -21,7 +21,10 @@ export type ContractResponse = {
   text?: string;
 };
 
-export type ContractHandler = (request: ContractRequest, baseUrl: string) => ContractResponse;
+export type ContractHandler = (
+  request: ContractRequest,
+  baseUrl: string,
+) => ContractResponse;
 
 export interface RunningContractServer {
   baseUrl: string;
@@ -35,9 +38,15 @@ export interface RunningContractServer {
  * Starts an HTTP server on 127.0.0.1 on a free port. It does not keep the test process alive
  * (unref), so a test that forgets to close it still ends.
  */
-export async function startContractHttpServer(handler: ContractHandler): Promise<RunningContractServer> {
+export async function startContractHttpServer(
+  handler: ContractHandler,
+): Promise<RunningContractServer> {
   const requests: RecordedRequest[] = [];
-  const faults: Array<{ method: string; pathPart: string; response: ContractResponse }> = [];
+  const faults: Array<{
+    method: string;
+    pathPart: string;
+    response: ContractResponse;
+  }> = [];
   let baseUrl = '';
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -49,23 +58,52 @@ export async function startContractHttpServer(handler: ContractHandler): Promise
       try {
         body = raw ? JSON.parse(raw) : undefined;
         const url = new URL(req.url ?? '/', baseUrl);
-        const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-        requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, ...(body === undefined ? {} : { body }) });
-        const fault = faults.findIndex(f => f.method === req.method && url.pathname.includes(f.pathPart));
+        const segments = url.pathname
+          .split('/')
+          .filter(Boolean)
+          .map(decodeURIComponent);
+        requests.push({
+          method: req.method ?? 'GET',
+          path: `${url.pathname}${url.search}`,
+          ...(body === undefined ? {} : { body }),
+        });
+        const fault = faults.findIndex(
+          f => f.method === req.method && url.pathname.includes(f.pathPart),
+        );
         response =
           fault >= 0
             ? faults.splice(fault, 1)[0].response
-            : handler({ method: req.method ?? 'GET', url, segments, headers: req.headers, body }, baseUrl);
+            : handler(
+                {
+                  method: req.method ?? 'GET',
+                  url,
+                  segments,
+                  headers: req.headers,
+                  body,
+                },
+                baseUrl,
+              );
       } catch (error) {
-        response = { status: 400, body: { message: `Problems parsing JSON: ${(error as Error).message}` } };
+        response = {
+          status: 400,
+          body: {
+            message: `Problems parsing JSON: ${(error as Error).message}`,
+          },
+        };
       }
       const headers: Record<string, string> = { ...response.headers };
       if (response.text !== undefined) {
-        res.writeHead(response.status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+        res.writeHead(response.status, {
+          'content-type': 'text/plain; charset=utf-8',
+          ...headers,
+        });
         res.end(response.text);
         return;
       }
-      res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.writeHead(response.status, {
+        'content-type': 'application/json; charset=utf-8',
+        ...headers,
+      });
       res.end(response.body === undefined ? '' : JSON.stringify(response.body));
     });
   });
@@ -75,7 +113,8 @@ export async function startContractHttpServer(handler: ContractHandler): Promise
   return {
     baseUrl,
     requests,
-    failNext: (method, pathPart, response) => faults.push({ method, pathPart, response }),
+    failNext: (method, pathPart, response) =>
+      faults.push({ method, pathPart, response }),
     close: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 
-export type TreeEntry = { name: string; mode: string; type: 'blob' | 'tree'; sha: string };
+export type TreeEntry = {
+  name: string;
+  mode: string;
+  type: 'blob' | 'tree';
+  sha: string;
+};
 export type FlatEntry = { mode: string; sha: string };
 
 type GitObject =
@@ -9,7 +14,10 @@ type GitObject =
   | { type: 'commit'; tree: string; parents: string[]; message: string };
 
 function hashObject(type: string, body: Buffer): string {
-  return createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
+  return createHash('sha1')
+    .update(`${type} ${body.length}\0`)
+    .update(body)
+    .digest('hex');
 }
 
 /** Git orders tree entries by name, comparing a folder as if its name ended with "/". */
@@ -29,7 +37,8 @@ export class GitObjectStore {
   private clock = 1_700_000_000;
 
   putBlob(content: string | Buffer): string {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const bytes =
+      typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const sha = hashObject('blob', bytes);
     this.objects.set(sha, { type: 'blob', content: bytes });
     return sha;
@@ -76,7 +85,9 @@ export class GitObjectStore {
     return o?.type === 'tree' ? o.entries : undefined;
   }
 
-  commit(sha: string): { tree: string; parents: string[]; message: string } | undefined {
+  commit(
+    sha: string,
+  ): { tree: string; parents: string[]; message: string } | undefined {
     const o = this.objects.get(sha);
     return o?.type === 'commit' ? o : undefined;
   }
@@ -102,7 +113,12 @@ export class GitObjectStore {
     for (const [path, file] of files) {
       const slash = path.indexOf('/');
       if (slash < 0) {
-        entries.push({ name: path, mode: file.mode, type: 'blob', sha: file.sha });
+        entries.push({
+          name: path,
+          mode: file.mode,
+          type: 'blob',
+          sha: file.sha,
+        });
       } else {
         const dir = path.slice(0, slash);
         const sub = children.get(dir) ?? new Map<string, FlatEntry>();
@@ -111,7 +127,12 @@ export class GitObjectStore {
       }
     }
     for (const [dir, sub] of children) {
-      entries.push({ name: dir, mode: '040000', type: 'tree', sha: this.buildTree(sub) });
+      entries.push({
+        name: dir,
+        mode: '040000',
+        type: 'tree',
+        sha: this.buildTree(sub),
+      });
     }
     return this.putTree(entries);
   }
@@ -153,7 +174,10 @@ export class RepositoryState {
       flat.set(path, { mode: '100644', sha: this.store.putBlob(content) });
     }
     const tree = this.store.buildTree(flat);
-    this.branches.set(defaultBranch, this.store.putCommit(tree, [], 'Initial commit'));
+    this.branches.set(
+      defaultBranch,
+      this.store.putCommit(tree, [], 'Initial commit'),
+    );
   }
 
   /** Text of every file on a branch. */
@@ -163,14 +187,22 @@ export class RepositoryState {
   }
 
   /** Commits a set of files straight to a branch, as a person pushing would. */
-  push(branch: string, files: Record<string, string | null>, message = 'Manual change'): string {
+  push(
+    branch: string,
+    files: Record<string, string | null>,
+    message = 'Manual change',
+  ): string {
     const head = this.branches.get(branch)!;
     const flat = this.store.flatten(this.store.commit(head)!.tree);
     for (const [path, content] of Object.entries(files)) {
       if (content === null) flat.delete(path);
       else flat.set(path, { mode: '100644', sha: this.store.putBlob(content) });
     }
-    const sha = this.store.putCommit(this.store.buildTree(flat), [head], message);
+    const sha = this.store.putCommit(
+      this.store.buildTree(flat),
+      [head],
+      message,
+    );
     this.branches.set(branch, sha);
     return sha;
   }

@@ -25,7 +25,11 @@ export interface GithubContractServer extends RunningContractServer {
   webBaseUrl: string;
   repos: Map<string, RepositoryState>;
   pulls: Map<string, GithubPull[]>;
-  addRepository(fullName: string, files: Record<string, string>, defaultBranch?: string): RepositoryState;
+  addRepository(
+    fullName: string,
+    files: Record<string, string>,
+    defaultBranch?: string,
+  ): RepositoryState;
   closePullRequest(fullName: string, number: number): void;
   /** Fast-forwards the base branch to the head, as "Rebase and merge" on an up-to-date branch does. */
   mergePullRequest(fullName: string, number: number): void;
@@ -33,10 +37,20 @@ export interface GithubContractServer extends RunningContractServer {
   hideOpenPullsOnce(): void;
 }
 
-const notFound = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+const notFound = {
+  status: 404,
+  body: {
+    message: 'Not Found',
+    documentation_url: 'https://docs.github.com/rest',
+  },
+};
 const validation = (message: string, errors?: unknown[]): ContractResponse => ({
   status: 422,
-  body: { message, ...(errors ? { errors } : {}), documentation_url: 'https://docs.github.com/rest' },
+  body: {
+    message,
+    ...(errors ? { errors } : {}),
+    documentation_url: 'https://docs.github.com/rest',
+  },
 });
 
 function malformedPath(path: unknown): boolean {
@@ -75,8 +89,16 @@ export async function startGithubContractServer(options: {
       draft: p.draft,
       title: p.title,
       body: p.body,
-      head: { ref: p.head, label: `${owner}:${p.head}`, sha: repo.branches.get(p.head) ?? null },
-      base: { ref: p.base, label: `${owner}:${p.base}`, sha: repo.branches.get(p.base) ?? null },
+      head: {
+        ref: p.head,
+        label: `${owner}:${p.head}`,
+        sha: repo.branches.get(p.head) ?? null,
+      },
+      base: {
+        ref: p.base,
+        label: `${owner}:${p.base}`,
+        sha: repo.branches.get(p.base) ?? null,
+      },
       labels: p.labels.map(name => ({ name })),
       assignees: p.assignees.map(login => ({ login })),
       requested_reviewers: p.requestedReviewers.map(login => ({ login })),
@@ -90,7 +112,13 @@ export async function startGithubContractServer(options: {
     }
     const presented = auth.replace(/^(token|bearer)\s+/i, '');
     if (presented !== options.token) {
-      return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
+      return {
+        status: 401,
+        body: {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+        },
+      };
     }
     const [root, owner, name, ...rest] = req.segments;
     const fullName = `${owner}/${name}`;
@@ -105,62 +133,131 @@ export async function startGithubContractServer(options: {
     if (route === 'GET ') {
       return {
         status: 200,
-        body: { full_name: fullName, default_branch: repo.defaultBranch, html_url: `${webBaseUrl}/${fullName}`, private: true },
+        body: {
+          full_name: fullName,
+          default_branch: repo.defaultBranch,
+          html_url: `${webBaseUrl}/${fullName}`,
+          private: true,
+        },
       };
     }
     // Octokit sends `heads/<branch>` percent-encoded as one segment; GitHub accepts both forms.
     const refPath = rest.slice(2).join('/');
-    const refBranch = refPath.startsWith('heads/') ? refPath.slice('heads/'.length) : undefined;
-    if (req.method === 'GET' && rest[0] === 'git' && rest[1] === 'ref' && refBranch) {
+    const refBranch = refPath.startsWith('heads/')
+      ? refPath.slice('heads/'.length)
+      : undefined;
+    if (
+      req.method === 'GET' &&
+      rest[0] === 'git' &&
+      rest[1] === 'ref' &&
+      refBranch
+    ) {
       const branch = refBranch;
       const sha = branches.get(branch);
       return sha
-        ? { status: 200, body: { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } } }
+        ? {
+            status: 200,
+            body: {
+              ref: `refs/heads/${branch}`,
+              object: { sha, type: 'commit' },
+            },
+          }
         : notFound;
     }
-    if (req.method === 'PATCH' && rest[0] === 'git' && rest[1] === 'refs' && refBranch) {
+    if (
+      req.method === 'PATCH' &&
+      rest[0] === 'git' &&
+      rest[1] === 'refs' &&
+      refBranch
+    ) {
       const branch = refBranch;
       const current = branches.get(branch);
       if (!current) return validation('Reference does not exist');
       if (!store.commit(body.sha)) return validation('Object does not exist');
-      if (!body.force && !store.isAncestor(current, body.sha)) return validation('Update is not a fast forward');
+      if (!body.force && !store.isAncestor(current, body.sha))
+        return validation('Update is not a fast forward');
       branches.set(branch, body.sha);
-      return { status: 200, body: { ref: `refs/heads/${branch}`, object: { sha: body.sha, type: 'commit' } } };
+      return {
+        status: 200,
+        body: {
+          ref: `refs/heads/${branch}`,
+          object: { sha: body.sha, type: 'commit' },
+        },
+      };
     }
     if (route === 'POST git/refs') {
       const ref = String(body.ref ?? '');
-      if (!ref.startsWith('refs/heads/') || ref.split('/').length < 3) return validation('Reference name is invalid');
+      if (!ref.startsWith('refs/heads/') || ref.split('/').length < 3)
+        return validation('Reference name is invalid');
       const branch = ref.slice('refs/heads/'.length);
       if (branches.has(branch)) return validation('Reference already exists');
       if (!store.commit(body.sha)) return validation('Object does not exist');
       branches.set(branch, body.sha);
-      return { status: 201, body: { ref, object: { sha: body.sha, type: 'commit' } } };
+      return {
+        status: 201,
+        body: { ref, object: { sha: body.sha, type: 'commit' } },
+      };
     }
-    if (req.method === 'GET' && rest[0] === 'git' && rest[1] === 'commits' && rest.length === 3) {
+    if (
+      req.method === 'GET' &&
+      rest[0] === 'git' &&
+      rest[1] === 'commits' &&
+      rest.length === 3
+    ) {
       const commit = store.commit(rest[2]);
       return commit
         ? {
             status: 200,
-            body: { sha: rest[2], tree: { sha: commit.tree }, parents: commit.parents.map(sha => ({ sha })), message: commit.message },
+            body: {
+              sha: rest[2],
+              tree: { sha: commit.tree },
+              parents: commit.parents.map(sha => ({ sha })),
+              message: commit.message,
+            },
           }
         : notFound;
     }
     if (route === 'POST git/commits') {
-      if (typeof body.message !== 'string') return validation('Invalid request.\n\n"message" wasn\'t supplied.');
+      if (typeof body.message !== 'string')
+        return validation('Invalid request.\n\n"message" wasn\'t supplied.');
       if (!store.tree(body.tree)) return validation('Tree SHA does not exist');
       const parents: string[] = body.parents ?? [];
-      if (parents.some(p => !store.commit(p))) return validation('Parent SHA does not exist or is not a commit object');
+      if (parents.some(p => !store.commit(p)))
+        return validation(
+          'Parent SHA does not exist or is not a commit object',
+        );
       const sha = store.putCommit(body.tree, parents, body.message);
-      return { status: 201, body: { sha, tree: { sha: body.tree }, parents: parents.map(p => ({ sha: p })), message: body.message } };
+      return {
+        status: 201,
+        body: {
+          sha,
+          tree: { sha: body.tree },
+          parents: parents.map(p => ({ sha: p })),
+          message: body.message,
+        },
+      };
     }
-    if (req.method === 'GET' && rest[0] === 'git' && rest[1] === 'trees' && rest.length === 3) {
+    if (
+      req.method === 'GET' &&
+      rest[0] === 'git' &&
+      rest[1] === 'trees' &&
+      rest.length === 3
+    ) {
       const entries = store.tree(rest[2]);
       if (!entries) return notFound;
       const recursive = req.url.searchParams.has('recursive');
       const listed = recursive
         ? [...listRecursive(repo, rest[2], '')]
-        : entries.map(e => ({ path: e.name, mode: e.mode, type: e.type, sha: e.sha }));
-      return { status: 200, body: { sha: rest[2], tree: listed, truncated: false } };
+        : entries.map(e => ({
+            path: e.name,
+            mode: e.mode,
+            type: e.type,
+            sha: e.sha,
+          }));
+      return {
+        status: 200,
+        body: { sha: rest[2], tree: listed, truncated: false },
+      };
     }
     if (route === 'POST git/trees') {
       const flat = new Map<string, FlatEntry>();
@@ -169,13 +266,25 @@ export async function startGithubContractServer(options: {
         for (const [p, f] of store.flatten(body.base_tree)) flat.set(p, f);
       }
       for (const entry of body.tree ?? []) {
-        if (malformedPath(entry.path)) return validation('tree.path contains a malformed path component');
-        if (!['100644', '100755', '040000', '160000', '120000'].includes(entry.mode)) return validation('tree.mode is invalid');
+        if (malformedPath(entry.path))
+          return validation('tree.path contains a malformed path component');
+        if (
+          !['100644', '100755', '040000', '160000', '120000'].includes(
+            entry.mode,
+          )
+        )
+          return validation('tree.mode is invalid');
         if (entry.sha === null) {
-          if (!flat.has(entry.path)) return validation(`GitRPC::BadObjectState: path ${entry.path} does not exist`);
+          if (!flat.has(entry.path))
+            return validation(
+              `GitRPC::BadObjectState: path ${entry.path} does not exist`,
+            );
           flat.delete(entry.path);
         } else if (typeof entry.content === 'string') {
-          flat.set(entry.path, { mode: entry.mode, sha: store.putBlob(entry.content) });
+          flat.set(entry.path, {
+            mode: entry.mode,
+            sha: store.putBlob(entry.content),
+          });
         } else if (typeof entry.sha === 'string' && store.blob(entry.sha)) {
           flat.set(entry.path, { mode: entry.mode, sha: entry.sha });
         } else {
@@ -183,12 +292,28 @@ export async function startGithubContractServer(options: {
         }
       }
       const sha = store.buildTree(flat);
-      return { status: 201, body: { sha, tree: store.tree(sha), truncated: false } };
+      return {
+        status: 201,
+        body: { sha, tree: store.tree(sha), truncated: false },
+      };
     }
-    if (req.method === 'GET' && rest[0] === 'git' && rest[1] === 'blobs' && rest.length === 3) {
+    if (
+      req.method === 'GET' &&
+      rest[0] === 'git' &&
+      rest[1] === 'blobs' &&
+      rest.length === 3
+    ) {
       const blob = store.blob(rest[2]);
       return blob
-        ? { status: 200, body: { sha: rest[2], size: blob.length, encoding: 'base64', content: blob.toString('base64') } }
+        ? {
+            status: 200,
+            body: {
+              sha: rest[2],
+              size: blob.length,
+              encoding: 'base64',
+              content: blob.toString('base64'),
+            },
+          }
         : notFound;
     }
 
@@ -207,19 +332,47 @@ export async function startGithubContractServer(options: {
         .filter(p => !head || head === `${owner}:${p.head}`)
         .filter(p => !base || base === p.base)
         .sort((a, b) => b.number - a.number);
-      return { status: 200, body: found.map(p => pullJson(fullName, p, apiBase)) };
+      return {
+        status: 200,
+        body: found.map(p => pullJson(fullName, p, apiBase)),
+      };
     }
     if (route === 'POST pulls') {
       const head = String(body.head ?? '').replace(`${owner}:`, '');
       const base = String(body.base ?? '');
-      if (!body.title) return validation('Validation Failed', [{ resource: 'PullRequest', field: 'title', code: 'missing_field' }]);
-      if (!branches.has(base)) return validation('Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
-      if (!branches.has(head)) return validation('Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
-      if (repoPulls.some(p => p.state === 'open' && p.head === head && p.base === base)) {
-        return validation('Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${head}.` }]);
+      if (!body.title)
+        return validation('Validation Failed', [
+          { resource: 'PullRequest', field: 'title', code: 'missing_field' },
+        ]);
+      if (!branches.has(base))
+        return validation('Validation Failed', [
+          { resource: 'PullRequest', field: 'base', code: 'invalid' },
+        ]);
+      if (!branches.has(head))
+        return validation('Validation Failed', [
+          { resource: 'PullRequest', field: 'head', code: 'invalid' },
+        ]);
+      if (
+        repoPulls.some(
+          p => p.state === 'open' && p.head === head && p.base === base,
+        )
+      ) {
+        return validation('Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${owner}:${head}.`,
+          },
+        ]);
       }
       if (store.isAncestor(branches.get(head)!, branches.get(base)!)) {
-        return validation('Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${head}` }]);
+        return validation('Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `No commits between ${base} and ${head}`,
+          },
+        ]);
       }
       const pull: GithubPull = {
         number: [...pulls.values()].flat().length + 1,
@@ -244,30 +397,53 @@ export async function startGithubContractServer(options: {
     if (req.method === 'PATCH' && rest[0] === 'pulls' && rest.length === 2) {
       if (body.title !== undefined) pull!.title = body.title;
       if (body.body !== undefined) pull!.body = body.body;
-      if (body.state === 'closed' || body.state === 'open') pull!.state = body.state;
+      if (body.state === 'closed' || body.state === 'open')
+        pull!.state = body.state;
       return { status: 200, body: pullJson(fullName, pull!, apiBase) };
     }
     if (req.method === 'POST' && rest[0] === 'issues' && rest[2] === 'labels') {
-      for (const label of body.labels ?? []) if (!pull!.labels.includes(label)) pull!.labels.push(label);
+      for (const label of body.labels ?? [])
+        if (!pull!.labels.includes(label)) pull!.labels.push(label);
       return { status: 200, body: pull!.labels.map(n => ({ name: n })) };
     }
-    if (req.method === 'POST' && rest[0] === 'issues' && rest[2] === 'assignees') {
-      for (const a of body.assignees ?? []) if (!pull!.assignees.includes(a)) pull!.assignees.push(a);
+    if (
+      req.method === 'POST' &&
+      rest[0] === 'issues' &&
+      rest[2] === 'assignees'
+    ) {
+      for (const a of body.assignees ?? [])
+        if (!pull!.assignees.includes(a)) pull!.assignees.push(a);
       return { status: 201, body: pullJson(fullName, pull!, apiBase) };
     }
-    if (req.method === 'POST' && rest[0] === 'pulls' && rest[2] === 'requested_reviewers') {
-      for (const r of body.reviewers ?? []) if (!pull!.requestedReviewers.includes(r)) pull!.requestedReviewers.push(r);
+    if (
+      req.method === 'POST' &&
+      rest[0] === 'pulls' &&
+      rest[2] === 'requested_reviewers'
+    ) {
+      for (const r of body.reviewers ?? [])
+        if (!pull!.requestedReviewers.includes(r))
+          pull!.requestedReviewers.push(r);
       return { status: 201, body: pullJson(fullName, pull!, apiBase) };
     }
     return notFound;
   };
 
-  function* listRecursive(repo: RepositoryState, treeSha: string, prefix: string): Generator<object> {
+  function* listRecursive(
+    repo: RepositoryState,
+    treeSha: string,
+    prefix: string,
+  ): Generator<object> {
     for (const e of repo.store.tree(treeSha) ?? []) {
       const path = prefix ? `${prefix}/${e.name}` : e.name;
       yield e.type === 'tree'
         ? { path, mode: '040000', type: 'tree', sha: e.sha }
-        : { path, mode: e.mode, type: 'blob', sha: e.sha, size: repo.store.blob(e.sha)!.length };
+        : {
+            path,
+            mode: e.mode,
+            type: 'blob',
+            sha: e.sha,
+            size: repo.store.blob(e.sha)!.length,
+          };
       if (e.type === 'tree') yield* listRecursive(repo, e.sha, path);
     }
   }
@@ -291,7 +467,9 @@ export async function startGithubContractServer(options: {
       const repo = repos.get(fullName)!;
       const head = repo.branches.get(pull.head)!;
       if (!repo.store.isAncestor(repo.branches.get(pull.base)!, head)) {
-        throw new Error('the contract server only merges pull requests that fast-forward their base');
+        throw new Error(
+          'the contract server only merges pull requests that fast-forward their base',
+        );
       }
       repo.branches.set(pull.base, head);
       pull.state = 'closed';

@@ -22,15 +22,25 @@ export interface GitlabContractServer extends RunningContractServer {
   repos: Map<string, RepositoryState>;
   mergeRequests: Map<string, GitlabMergeRequest[]>;
   users: Array<{ id: number; username: string }>;
-  addRepository(projectPath: string, files: Record<string, string>, defaultBranch?: string): RepositoryState;
+  addRepository(
+    projectPath: string,
+    files: Record<string, string>,
+    defaultBranch?: string,
+  ): RepositoryState;
   closeMergeRequest(projectPath: string, iid: number): void;
 }
 
-const message = (status: number, text: unknown): ContractResponse => ({ status, body: { message: text } });
+const message = (status: number, text: unknown): ContractResponse => ({
+  status,
+  body: { message: text },
+});
 
 function badPath(path: unknown): boolean {
   return (
-    typeof path !== 'string' || path === '' || path.startsWith('/') || path.split('/').some(s => s === '' || s === '..')
+    typeof path !== 'string' ||
+    path === '' ||
+    path.startsWith('/') ||
+    path.split('/').some(s => s === '' || s === '..')
   );
 }
 
@@ -41,7 +51,9 @@ function badPath(path: unknown): boolean {
  * 400 for creating an existing file, changing a missing one or starting an existing branch
  * without force, 409 for a second open merge request from the same branch).
  */
-export async function startGitlabContractServer(options: { token: string }): Promise<GitlabContractServer> {
+export async function startGitlabContractServer(options: {
+  token: string;
+}): Promise<GitlabContractServer> {
   const repos = new Map<string, RepositoryState>();
   const mergeRequests = new Map<string, GitlabMergeRequest[]>();
   const users = [
@@ -74,7 +86,9 @@ export async function startGitlabContractServer(options: { token: string }): Pro
   });
 
   const handle = (req: ContractRequest): ContractResponse => {
-    const presented = req.headers['private-token'] ?? req.headers.authorization?.replace(/^bearer\s+/i, '');
+    const presented =
+      req.headers['private-token'] ??
+      req.headers.authorization?.replace(/^bearer\s+/i, '');
     if (presented !== options.token) {
       return message(401, '401 Unauthorized');
     }
@@ -85,12 +99,19 @@ export async function startGitlabContractServer(options: { token: string }): Pro
     const query = req.url.searchParams;
     if (req.method === 'GET' && resource === 'users' && id === undefined) {
       const username = query.get('username');
-      return { status: 200, body: users.filter(u => !username || u.username === username).map(u => ({ ...u, state: 'active' })) };
+      return {
+        status: 200,
+        body: users
+          .filter(u => !username || u.username === username)
+          .map(u => ({ ...u, state: 'active' })),
+      };
     }
     if (resource !== 'projects') {
       return message(404, '404 Not Found');
     }
-    const projectPath = /^\d+$/.test(id) ? [...repos.keys()][Number(id) - 1] : id;
+    const projectPath = /^\d+$/.test(id)
+      ? [...repos.keys()][Number(id) - 1]
+      : id;
     const repo = projectPath ? repos.get(projectPath) : undefined;
     if (!repo) {
       return message(404, '404 Project Not Found');
@@ -98,7 +119,10 @@ export async function startGitlabContractServer(options: { token: string }): Pro
     const { store, branches } = repo;
     const body = req.body ?? {};
     const route = `${req.method} ${rest.slice(0, 2).join('/')}`;
-    const resolve = (ref: string | null) => (ref ? branches.get(ref) ?? (store.commit(ref) ? ref : undefined) : branches.get(repo.defaultBranch));
+    const resolve = (ref: string | null) =>
+      ref
+        ? branches.get(ref) ?? (store.commit(ref) ? ref : undefined)
+        : branches.get(repo.defaultBranch);
 
     if (route === 'GET ') {
       return { status: 200, body: projectJson(projectPath!, repo) };
@@ -109,7 +133,17 @@ export async function startGitlabContractServer(options: { token: string }): Pro
       const commit = store.commit(sha)!;
       return {
         status: 200,
-        body: { name: rest[2], commit: { id: sha, short_id: sha.slice(0, 8), title: commit.message.split('\n')[0] }, merged: false, protected: rest[2] === repo.defaultBranch, default: rest[2] === repo.defaultBranch },
+        body: {
+          name: rest[2],
+          commit: {
+            id: sha,
+            short_id: sha.slice(0, 8),
+            title: commit.message.split('\n')[0],
+          },
+          merged: false,
+          protected: rest[2] === repo.defaultBranch,
+          default: rest[2] === repo.defaultBranch,
+        },
       };
     }
     if (route === 'GET repository/tree') {
@@ -118,7 +152,10 @@ export async function startGitlabContractServer(options: { token: string }): Pro
       const folder = (query.get('path') ?? '').replace(/\/$/, '');
       const recursive = query.get('recursive') === 'true';
       const all = store.flatten(store.commit(commit)!.tree);
-      const entries = new Map<string, { id: string; name: string; type: string; path: string; mode: string }>();
+      const entries = new Map<
+        string,
+        { id: string; name: string; type: string; path: string; mode: string }
+      >();
       const prefix = folder ? `${folder}/` : '';
       for (const [path, file] of all) {
         if (!path.startsWith(prefix)) continue;
@@ -129,12 +166,21 @@ export async function startGitlabContractServer(options: { token: string }): Pro
           const isFile = i === parts.length;
           if (!entries.has(sub)) {
             const treeSha = isFile ? file.sha : treeShaAt(repo, commit, sub);
-            entries.set(sub, { id: treeSha, name: parts[i - 1], type: isFile ? 'blob' : 'tree', path: sub, mode: isFile ? file.mode : '040000' });
+            entries.set(sub, {
+              id: treeSha,
+              name: parts[i - 1],
+              type: isFile ? 'blob' : 'tree',
+              path: sub,
+              mode: isFile ? file.mode : '040000',
+            });
           }
         }
       }
-      if (folder && entries.size === 0) return message(404, '404 Tree Not Found');
-      const sorted = [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+      if (folder && entries.size === 0)
+        return message(404, '404 Tree Not Found');
+      const sorted = [...entries.values()].sort((a, b) =>
+        a.path < b.path ? -1 : 1,
+      );
       const perPage = Math.min(Number(query.get('per_page') ?? 20), 100);
       const page = Number(query.get('page') ?? 1);
       const totalPages = Math.max(1, Math.ceil(sorted.length / perPage));
@@ -151,49 +197,106 @@ export async function startGitlabContractServer(options: { token: string }): Pro
         next.searchParams.set('per_page', String(perPage));
         headers.link = `<${next.toString()}>; rel="next"`;
       }
-      return { status: 200, body: sorted.slice((page - 1) * perPage, page * perPage), headers };
+      return {
+        status: 200,
+        body: sorted.slice((page - 1) * perPage, page * perPage),
+        headers,
+      };
     }
-    if (req.method === 'GET' && rest[0] === 'repository' && rest[1] === 'files' && rest[rest.length - 1] === 'raw') {
+    if (
+      req.method === 'GET' &&
+      rest[0] === 'repository' &&
+      rest[1] === 'files' &&
+      rest[rest.length - 1] === 'raw'
+    ) {
       const commit = resolve(query.get('ref'));
       const path = rest.slice(2, -1).join('/');
-      const file = commit ? store.flatten(store.commit(commit)!.tree).get(path) : undefined;
-      return file ? { status: 200, text: store.blob(file.sha)!.toString('utf8') } : message(404, '404 File Not Found');
+      const file = commit
+        ? store.flatten(store.commit(commit)!.tree).get(path)
+        : undefined;
+      return file
+        ? { status: 200, text: store.blob(file.sha)!.toString('utf8') }
+        : message(404, '404 File Not Found');
     }
     if (route === 'POST repository/commits') {
       const branch = String(body.branch ?? '');
-      if (!branch || !body.commit_message) return { status: 400, body: { error: 'branch, commit_message are missing' } };
-      if (body.start_branch && body.start_sha) return { status: 400, body: { error: 'start_branch, start_sha are mutually exclusive' } };
+      if (!branch || !body.commit_message)
+        return {
+          status: 400,
+          body: { error: 'branch, commit_message are missing' },
+        };
+      if (body.start_branch && body.start_sha)
+        return {
+          status: 400,
+          body: { error: 'start_branch, start_sha are mutually exclusive' },
+        };
       const exists = branches.has(branch);
-      const start = body.start_sha ?? (body.start_branch ? branches.get(body.start_branch) : undefined);
-      if ((body.start_sha || body.start_branch) && !start) return message(400, `Invalid start ${body.start_sha ? 'SHA' : 'branch'}`);
+      const start =
+        body.start_sha ??
+        (body.start_branch ? branches.get(body.start_branch) : undefined);
+      if ((body.start_sha || body.start_branch) && !start)
+        return message(
+          400,
+          `Invalid start ${body.start_sha ? 'SHA' : 'branch'}`,
+        );
       if (start && exists && !body.force) {
-        return message(400, `A branch called '${branch}' already exists. Switch to that branch in order to make changes`);
+        return message(
+          400,
+          `A branch called '${branch}' already exists. Switch to that branch in order to make changes`,
+        );
       }
       const parent = start ?? branches.get(branch);
-      if (!parent) return message(400, 'You can only create or edit files when you are on a branch');
+      if (!parent)
+        return message(
+          400,
+          'You can only create or edit files when you are on a branch',
+        );
       const flat = store.flatten(store.commit(parent)!.tree);
       for (const action of body.actions ?? []) {
         const path = action.file_path;
-        if (badPath(path)) return message(400, `Your changes could not be committed, because the file path ${path} is invalid`);
+        if (badPath(path))
+          return message(
+            400,
+            `Your changes could not be committed, because the file path ${path} is invalid`,
+          );
         if (action.action === 'create') {
-          if (flat.has(path)) return message(400, 'A file with this name already exists');
+          if (flat.has(path))
+            return message(400, 'A file with this name already exists');
         } else if (action.action === 'update' || action.action === 'delete') {
-          if (!flat.has(path)) return message(400, "A file with this name doesn't exist");
+          if (!flat.has(path))
+            return message(400, "A file with this name doesn't exist");
         } else {
-          return { status: 400, body: { error: 'actions[action] does not have a valid value' } };
+          return {
+            status: 400,
+            body: { error: 'actions[action] does not have a valid value' },
+          };
         }
         if (action.action === 'delete') {
           flat.delete(path);
         } else {
-          const content = action.encoding === 'base64' ? Buffer.from(action.content ?? '', 'base64') : Buffer.from(action.content ?? '', 'utf8');
+          const content =
+            action.encoding === 'base64'
+              ? Buffer.from(action.content ?? '', 'base64')
+              : Buffer.from(action.content ?? '', 'utf8');
           flat.set(path, { mode: '100644', sha: store.putBlob(content) });
         }
       }
-      const sha = store.putCommit(store.buildTree(flat), [parent], body.commit_message);
+      const sha = store.putCommit(
+        store.buildTree(flat),
+        [parent],
+        body.commit_message,
+      );
       branches.set(branch, sha);
       return {
         status: 201,
-        body: { id: sha, short_id: sha.slice(0, 8), title: String(body.commit_message).split('\n')[0], message: body.commit_message, parent_ids: [parent], web_url: `${baseUrl}/${projectPath}/-/commit/${sha}` },
+        body: {
+          id: sha,
+          short_id: sha.slice(0, 8),
+          title: String(body.commit_message).split('\n')[0],
+          message: body.commit_message,
+          parent_ids: [parent],
+          web_url: `${baseUrl}/${projectPath}/-/commit/${sha}`,
+        },
       };
     }
 
@@ -203,23 +306,48 @@ export async function startGitlabContractServer(options: { token: string }): Pro
       const state = query.get('state') ?? 'all';
       const found = mrs
         .filter(mr => state === 'all' || mr.state === state)
-        .filter(mr => !query.get('source_branch') || mr.sourceBranch === query.get('source_branch'))
-        .filter(mr => !query.get('target_branch') || mr.targetBranch === query.get('target_branch'))
+        .filter(
+          mr =>
+            !query.get('source_branch') ||
+            mr.sourceBranch === query.get('source_branch'),
+        )
+        .filter(
+          mr =>
+            !query.get('target_branch') ||
+            mr.targetBranch === query.get('target_branch'),
+        )
         .sort((a, b) => b.iid - a.iid);
       return { status: 200, body: found.map(mr => mrJson(projectPath!, mr)) };
     }
     if (route === 'POST merge_requests' && rest.length === 1) {
       if (!body.title || !body.source_branch || !body.target_branch) {
-        return { status: 400, body: { error: 'source_branch, target_branch, title are missing' } };
+        return {
+          status: 400,
+          body: { error: 'source_branch, target_branch, title are missing' },
+        };
       }
-      if (!branches.has(body.source_branch) || !branches.has(body.target_branch)) {
+      if (
+        !branches.has(body.source_branch) ||
+        !branches.has(body.target_branch)
+      ) {
         return message(422, ['Source branch or target branch does not exist']);
       }
-      const open = mrs.find(mr => mr.state === 'opened' && mr.sourceBranch === body.source_branch && mr.targetBranch === body.target_branch);
+      const open = mrs.find(
+        mr =>
+          mr.state === 'opened' &&
+          mr.sourceBranch === body.source_branch &&
+          mr.targetBranch === body.target_branch,
+      );
       if (open) {
-        return message(409, [`Another open merge request already exists for this source branch: !${open.iid}`]);
+        return message(409, [
+          `Another open merge request already exists for this source branch: !${open.iid}`,
+        ]);
       }
-      const labels = Array.isArray(body.labels) ? body.labels : String(body.labels ?? '').split(',').filter(Boolean);
+      const labels = Array.isArray(body.labels)
+        ? body.labels
+        : String(body.labels ?? '')
+            .split(',')
+            .filter(Boolean);
       const mr: GitlabMergeRequest = {
         iid: mrs.length + 1,
         state: 'opened',
@@ -234,12 +362,18 @@ export async function startGitlabContractServer(options: { token: string }): Pro
       mrs.push(mr);
       return { status: 201, body: mrJson(projectPath!, mr) };
     }
-    if (req.method === 'PUT' && rest[0] === 'merge_requests' && rest.length === 2) {
+    if (
+      req.method === 'PUT' &&
+      rest[0] === 'merge_requests' &&
+      rest.length === 2
+    ) {
       const mr = mrs.find(m => m.iid === Number(rest[1]));
       if (!mr) return message(404, '404 Not found');
       if (body.title !== undefined) mr.title = body.title;
       if (body.description !== undefined) mr.description = body.description;
-      for (const label of String(body.add_labels ?? '').split(',').filter(Boolean)) {
+      for (const label of String(body.add_labels ?? '')
+        .split(',')
+        .filter(Boolean)) {
         if (!mr.labels.includes(label)) mr.labels.push(label);
       }
       if (body.state_event === 'close') mr.state = 'closed';
@@ -248,7 +382,11 @@ export async function startGitlabContractServer(options: { token: string }): Pro
     return message(404, '404 Not Found');
   };
 
-  function treeShaAt(repo: RepositoryState, commit: string, folder: string): string {
+  function treeShaAt(
+    repo: RepositoryState,
+    commit: string,
+    folder: string,
+  ): string {
     let sha = repo.store.commit(commit)!.tree;
     for (const segment of folder.split('/')) {
       sha = repo.store.tree(sha)!.find(e => e.name === segment)!.sha;
@@ -269,7 +407,8 @@ export async function startGitlabContractServer(options: { token: string }): Pro
       return repo;
     },
     closeMergeRequest(projectPath, iid) {
-      mergeRequests.get(projectPath)!.find(mr => mr.iid === iid)!.state = 'closed';
+      mergeRequests.get(projectPath)!.find(mr => mr.iid === iid)!.state =
+        'closed';
     },
   };
 }

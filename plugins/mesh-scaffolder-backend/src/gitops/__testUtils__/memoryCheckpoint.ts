@@ -7,7 +7,10 @@ import { JsonValue } from '@backstage/types';
  */
 export function createMemoryCheckpoint() {
   const values = new Map<string, JsonValue | void>();
-  const checkpoint = async <T extends JsonValue | void>(opts: { key: string; fn: () => Promise<T> | T }): Promise<T> => {
+  const checkpoint = async <T extends JsonValue | void>(opts: {
+    key: string;
+    fn: () => Promise<T> | T;
+  }): Promise<T> => {
     if (values.has(opts.key)) {
       return values.get(opts.key) as T;
     }

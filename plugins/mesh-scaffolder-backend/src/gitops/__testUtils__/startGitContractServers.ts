@@ -1,5 +1,11 @@
-import { GithubContractServer, startGithubContractServer } from './githubContractServer';
-import { GitlabContractServer, startGitlabContractServer } from './gitlabContractServer';
+import {
+  GithubContractServer,
+  startGithubContractServer,
+} from './githubContractServer';
+import {
+  GitlabContractServer,
+  startGitlabContractServer,
+} from './gitlabContractServer';
 
 export interface GitContractServers {
   github: GithubContractServer;
@@ -7,7 +13,12 @@ export interface GitContractServers {
   /** `integrations` config pointing Backstage at both servers (hosts github.example.test and gitlab.example.test). */
   integrationsConfig: {
     github: Array<{ host: string; apiBaseUrl: string; token: string }>;
-    gitlab: Array<{ host: string; baseUrl: string; apiBaseUrl: string; token: string }>;
+    gitlab: Array<{
+      host: string;
+      baseUrl: string;
+      apiBaseUrl: string;
+      token: string;
+    }>;
   };
   close(): Promise<void>;
 }
@@ -20,15 +31,30 @@ export async function startGitContractServers(options: {
   githubToken: string;
   gitlabToken: string;
 }): Promise<GitContractServers> {
-  const github = await startGithubContractServer({ token: options.githubToken });
-  const gitlab = await startGitlabContractServer({ token: options.gitlabToken });
+  const github = await startGithubContractServer({
+    token: options.githubToken,
+  });
+  const gitlab = await startGitlabContractServer({
+    token: options.gitlabToken,
+  });
   return {
     github,
     gitlab,
     integrationsConfig: {
-      github: [{ host: 'github.example.test', apiBaseUrl: github.baseUrl, token: options.githubToken }],
+      github: [
+        {
+          host: 'github.example.test',
+          apiBaseUrl: github.baseUrl,
+          token: options.githubToken,
+        },
+      ],
       gitlab: [
-        { host: 'gitlab.example.test', baseUrl: gitlab.baseUrl, apiBaseUrl: `${gitlab.baseUrl}/api/v4`, token: options.gitlabToken },
+        {
+          host: 'gitlab.example.test',
+          baseUrl: gitlab.baseUrl,
+          apiBaseUrl: `${gitlab.baseUrl}/api/v4`,
+          token: options.gitlabToken,
+        },
       ],
     },
     close: async () => {

@@ -1,6 +1,11 @@
 import { Octokit } from 'octokit';
 import { callHost } from '../gitHostError';
-import { ChangeRequest, ChangeRequestContent, CommitChangesOptions, GitopsRepository } from '../gitopsRepository';
+import {
+  ChangeRequest,
+  ChangeRequestContent,
+  CommitChangesOptions,
+  GitopsRepository,
+} from '../gitopsRepository';
 
 export interface GithubRepositoryOptions {
   octokit: Octokit;
@@ -17,8 +22,18 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** A pull request as the step keeps it; the body is normalized because GitHub returns null for empty. */
-function toChangeRequest(pull: { number: number; html_url: string; title: string; body?: string | null }): ChangeRequest {
-  return { number: pull.number, url: pull.html_url, title: pull.title, body: pull.body ?? '' };
+function toChangeRequest(pull: {
+  number: number;
+  html_url: string;
+  title: string;
+  body?: string | null;
+}): ChangeRequest {
+  return {
+    number: pull.number,
+    url: pull.html_url,
+    title: pull.title,
+    body: pull.body ?? '',
+  };
 }
 
 /**
@@ -39,51 +54,87 @@ export class GithubRepository implements GitopsRepository {
 
   folderUrl(branch: string, folder: string): string {
     const { webBaseUrl, owner, repo } = this.options;
-    return `${webBaseUrl.replace(/\/$/, '')}/${owner}/${repo}/tree/${branch}/${folder}`;
+    return `${webBaseUrl.replace(
+      /\/$/,
+      '',
+    )}/${owner}/${repo}/tree/${branch}/${folder}`;
   }
 
   async defaultBranch(): Promise<string> {
-    const { data } = await callHost('Reading the GitHub repository', this.secrets, () =>
-      this.octokit.rest.repos.get(this.repoParams),
+    const { data } = await callHost(
+      'Reading the GitHub repository',
+      this.secrets,
+      () => this.octokit.rest.repos.get(this.repoParams),
     );
     return data.default_branch;
   }
 
   async branchHead(branch: string): Promise<string | undefined> {
     try {
-      const { data } = await this.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${branch}` });
+      const { data } = await this.octokit.rest.git.getRef({
+        ...this.repoParams,
+        ref: `heads/${branch}`,
+      });
       return data.object.sha;
     } catch (error) {
       if (isNotFound(error)) {
         return undefined;
       }
-      return callHost(`Reading branch ${branch}`, this.secrets, () => Promise.reject(error));
+      return callHost(`Reading branch ${branch}`, this.secrets, () =>
+        Promise.reject(error),
+      );
     }
   }
 
   /** Walks down to the folder one level at a time, so only its subtree is listed recursively. */
-  async listFiles(commit: string, folder: string): Promise<Map<string, string>> {
+  async listFiles(
+    commit: string,
+    folder: string,
+  ): Promise<Map<string, string>> {
     const files = new Map<string, string>();
-    const { data: commitData } = await callHost(`Reading commit ${commit}`, this.secrets, () =>
-      this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: commit }),
+    const { data: commitData } = await callHost(
+      `Reading commit ${commit}`,
+      this.secrets,
+      () =>
+        this.octokit.rest.git.getCommit({
+          ...this.repoParams,
+          commit_sha: commit,
+        }),
     );
     let treeSha = commitData.tree.sha;
     for (const segment of folder.split('/')) {
       const parentTree = treeSha;
-      const { data: level } = await callHost('Reading a tree', this.secrets, () =>
-        this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: parentTree }),
+      const { data: level } = await callHost(
+        'Reading a tree',
+        this.secrets,
+        () =>
+          this.octokit.rest.git.getTree({
+            ...this.repoParams,
+            tree_sha: parentTree,
+          }),
       );
-      const next = level.tree.find(e => e.path === segment && e.type === 'tree');
+      const next = level.tree.find(
+        e => e.path === segment && e.type === 'tree',
+      );
       if (!next?.sha) {
         return files;
       }
       treeSha = next.sha;
     }
-    const { data: subtree } = await callHost(`Listing ${folder}`, this.secrets, () =>
-      this.octokit.rest.git.getTree({ ...this.repoParams, tree_sha: treeSha, recursive: 'true' }),
+    const { data: subtree } = await callHost(
+      `Listing ${folder}`,
+      this.secrets,
+      () =>
+        this.octokit.rest.git.getTree({
+          ...this.repoParams,
+          tree_sha: treeSha,
+          recursive: 'true',
+        }),
     );
     if (subtree.truncated) {
-      throw new Error(`GitHub truncated the listing of ${folder}; the folder holds too many files`);
+      throw new Error(
+        `GitHub truncated the listing of ${folder}; the folder holds too many files`,
+      );
     }
     for (const entry of subtree.tree) {
       if (entry.type === 'blob' && entry.path && entry.sha) {
@@ -95,36 +146,75 @@ export class GithubRepository implements GitopsRepository {
 
   async commitChanges(options: CommitChangesOptions): Promise<string> {
     const { branch, branchExists, parent, reset, message, changes } = options;
-    const { data: parentCommit } = await callHost(`Reading commit ${parent}`, this.secrets, () =>
-      this.octokit.rest.git.getCommit({ ...this.repoParams, commit_sha: parent }),
+    const { data: parentCommit } = await callHost(
+      `Reading commit ${parent}`,
+      this.secrets,
+      () =>
+        this.octokit.rest.git.getCommit({
+          ...this.repoParams,
+          commit_sha: parent,
+        }),
     );
-    const { data: tree } = await callHost('Creating the tree', this.secrets, () =>
-      this.octokit.rest.git.createTree({
-        ...this.repoParams,
-        base_tree: parentCommit.tree.sha,
-        tree: changes.map(change =>
-          change.action === 'delete'
-            ? { path: change.path, mode: '100644' as const, type: 'blob' as const, sha: null }
-            : { path: change.path, mode: '100644' as const, type: 'blob' as const, content: change.content },
-        ),
-      }),
+    const { data: tree } = await callHost(
+      'Creating the tree',
+      this.secrets,
+      () =>
+        this.octokit.rest.git.createTree({
+          ...this.repoParams,
+          base_tree: parentCommit.tree.sha,
+          tree: changes.map(change =>
+            change.action === 'delete'
+              ? {
+                  path: change.path,
+                  mode: '100644' as const,
+                  type: 'blob' as const,
+                  sha: null,
+                }
+              : {
+                  path: change.path,
+                  mode: '100644' as const,
+                  type: 'blob' as const,
+                  content: change.content,
+                },
+          ),
+        }),
     );
-    const { data: commit } = await callHost('Creating the commit', this.secrets, () =>
-      this.octokit.rest.git.createCommit({ ...this.repoParams, message, tree: tree.sha, parents: [parent] }),
+    const { data: commit } = await callHost(
+      'Creating the commit',
+      this.secrets,
+      () =>
+        this.octokit.rest.git.createCommit({
+          ...this.repoParams,
+          message,
+          tree: tree.sha,
+          parents: [parent],
+        }),
     );
     if (branchExists) {
       await callHost(`Updating branch ${branch}`, this.secrets, () =>
-        this.octokit.rest.git.updateRef({ ...this.repoParams, ref: `heads/${branch}`, sha: commit.sha, force: reset }),
+        this.octokit.rest.git.updateRef({
+          ...this.repoParams,
+          ref: `heads/${branch}`,
+          sha: commit.sha,
+          force: reset,
+        }),
       );
     } else {
       await callHost(`Creating branch ${branch}`, this.secrets, () =>
-        this.octokit.rest.git.createRef({ ...this.repoParams, ref: `refs/heads/${branch}`, sha: commit.sha }),
+        this.octokit.rest.git.createRef({
+          ...this.repoParams,
+          ref: `refs/heads/${branch}`,
+          sha: commit.sha,
+        }),
       );
     }
     return commit.sha;
   }
 
-  async findOpenChangeRequest(branch: string, base: string): Promise<ChangeRequest | undefined> {
+  async findOpenChangeRequest(
+    branch: string,
+    base: string,
+  ): Promise<ChangeRequest | undefined> {
     const { data } = await callHost('Listing pull requests', this.secrets, () =>
       this.octokit.rest.pulls.list({
         ...this.repoParams,
@@ -136,48 +226,79 @@ export class GithubRepository implements GitopsRepository {
     return data.length > 0 ? toChangeRequest(data[0]) : undefined;
   }
 
-  async openChangeRequest(branch: string, base: string, content: ChangeRequestContent): Promise<ChangeRequest> {
-    const { data: pull } = await callHost('Opening the pull request', this.secrets, () =>
-      this.octokit.rest.pulls.create({
-        ...this.repoParams,
-        head: branch,
-        base,
-        title: content.title,
-        body: content.body,
-        draft: content.draft,
-      }),
+  async openChangeRequest(
+    branch: string,
+    base: string,
+    content: ChangeRequestContent,
+  ): Promise<ChangeRequest> {
+    const { data: pull } = await callHost(
+      'Opening the pull request',
+      this.secrets,
+      () =>
+        this.octokit.rest.pulls.create({
+          ...this.repoParams,
+          head: branch,
+          base,
+          title: content.title,
+          body: content.body,
+          draft: content.draft,
+        }),
     );
     return toChangeRequest(pull);
   }
 
-  async updateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<ChangeRequest> {
-    const { data: pull } = await callHost(`Updating pull request #${request.number}`, this.secrets, () =>
-      this.octokit.rest.pulls.update({
-        ...this.repoParams,
-        pull_number: request.number,
-        title: content.title,
-        body: content.body,
-      }),
+  async updateChangeRequest(
+    request: ChangeRequest,
+    content: ChangeRequestContent,
+  ): Promise<ChangeRequest> {
+    const { data: pull } = await callHost(
+      `Updating pull request #${request.number}`,
+      this.secrets,
+      () =>
+        this.octokit.rest.pulls.update({
+          ...this.repoParams,
+          pull_number: request.number,
+          title: content.title,
+          body: content.body,
+        }),
     );
     return toChangeRequest(pull);
   }
 
   /** Labels, assignees and reviewers are additive on GitHub, so repeating them is harmless. */
-  async decorateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<void> {
+  async decorateChangeRequest(
+    request: ChangeRequest,
+    content: ChangeRequestContent,
+  ): Promise<void> {
     const number = request.number;
     if (content.labels.length > 0) {
       await callHost(`Labelling pull request #${number}`, this.secrets, () =>
-        this.octokit.rest.issues.addLabels({ ...this.repoParams, issue_number: number, labels: content.labels }),
+        this.octokit.rest.issues.addLabels({
+          ...this.repoParams,
+          issue_number: number,
+          labels: content.labels,
+        }),
       );
     }
     if (content.assignees.length > 0) {
       await callHost(`Assigning pull request #${number}`, this.secrets, () =>
-        this.octokit.rest.issues.addAssignees({ ...this.repoParams, issue_number: number, assignees: content.assignees }),
+        this.octokit.rest.issues.addAssignees({
+          ...this.repoParams,
+          issue_number: number,
+          assignees: content.assignees,
+        }),
       );
     }
     if (content.reviewers.length > 0) {
-      await callHost(`Requesting reviewers on pull request #${number}`, this.secrets, () =>
-        this.octokit.rest.pulls.requestReviewers({ ...this.repoParams, pull_number: number, reviewers: content.reviewers }),
+      await callHost(
+        `Requesting reviewers on pull request #${number}`,
+        this.secrets,
+        () =>
+          this.octokit.rest.pulls.requestReviewers({
+            ...this.repoParams,
+            pull_number: number,
+            reviewers: content.reviewers,
+          }),
       );
     }
   }

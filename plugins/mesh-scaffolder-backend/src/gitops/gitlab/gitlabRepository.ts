@@ -1,7 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { Gitlab } from '@gitbeaker/rest';
 import { callHost } from '../gitHostError';
-import { ChangeRequest, ChangeRequestContent, CommitChangesOptions, GitopsRepository } from '../gitopsRepository';
+import {
+  ChangeRequest,
+  ChangeRequestContent,
+  CommitChangesOptions,
+  GitopsRepository,
+} from '../gitopsRepository';
 
 export interface GitlabRepositoryOptions {
   api: InstanceType<typeof Gitlab>;
@@ -21,8 +26,18 @@ function statusOf(error: unknown): number | undefined {
   return e?.cause?.response?.status;
 }
 
-function toChangeRequest(mr: { iid: number; web_url: string; title: string; description?: string | null }): ChangeRequest {
-  return { number: mr.iid, url: mr.web_url, title: mr.title.replace(/^Draft: /, ''), body: mr.description ?? '' };
+function toChangeRequest(mr: {
+  iid: number;
+  web_url: string;
+  title: string;
+  description?: string | null;
+}): ChangeRequest {
+  return {
+    number: mr.iid,
+    url: mr.web_url,
+    title: mr.title.replace(/^Draft: /, ''),
+    body: mr.description ?? '',
+  };
 }
 
 /**
@@ -40,12 +55,16 @@ export class GitlabRepository implements GitopsRepository {
   }
 
   folderUrl(branch: string, folder: string): string {
-    return `${this.options.webBaseUrl.replace(/\/$/, '')}/${this.options.project}/-/tree/${branch}/${folder}`;
+    return `${this.options.webBaseUrl.replace(/\/$/, '')}/${
+      this.options.project
+    }/-/tree/${branch}/${folder}`;
   }
 
   async defaultBranch(): Promise<string> {
-    const project = await callHost('Reading the GitLab project', this.secrets, () =>
-      this.api.Projects.show(this.options.project),
+    const project = await callHost(
+      'Reading the GitLab project',
+      this.secrets,
+      () => this.api.Projects.show(this.options.project),
     );
     return project.default_branch as string;
   }
@@ -58,26 +77,36 @@ export class GitlabRepository implements GitopsRepository {
       if (statusOf(error) === 404) {
         return undefined;
       }
-      return callHost(`Reading branch ${branch}`, this.secrets, () => Promise.reject(error));
+      return callHost(`Reading branch ${branch}`, this.secrets, () =>
+        Promise.reject(error),
+      );
     }
   }
 
-  async listFiles(commit: string, folder: string): Promise<Map<string, string>> {
+  async listFiles(
+    commit: string,
+    folder: string,
+  ): Promise<Map<string, string>> {
     const files = new Map<string, string>();
     let entries: Array<{ id: string; type: string; path: string }>;
     try {
-      entries = await this.api.Repositories.allRepositoryTrees(this.options.project, {
-        path: folder,
-        ref: commit,
-        recursive: true,
-        perPage: 100,
-      });
+      entries = await this.api.Repositories.allRepositoryTrees(
+        this.options.project,
+        {
+          path: folder,
+          ref: commit,
+          recursive: true,
+          perPage: 100,
+        },
+      );
     } catch (error) {
       // GitLab answers 404 "Tree Not Found" for a folder that does not exist yet.
       if (statusOf(error) === 404) {
         return files;
       }
-      return callHost(`Listing ${folder}`, this.secrets, () => Promise.reject(error));
+      return callHost(`Listing ${folder}`, this.secrets, () =>
+        Promise.reject(error),
+      );
     }
     for (const entry of entries) {
       if (entry.type === 'blob') {
@@ -99,15 +128,25 @@ export class GitlabRepository implements GitopsRepository {
         changes.map(change =>
           change.action === 'delete'
             ? { action: 'delete' as const, filePath: change.path }
-            : { action: change.action, filePath: change.path, content: change.content, encoding: 'text' },
+            : {
+                action: change.action,
+                filePath: change.path,
+                content: change.content,
+                encoding: 'text',
+              },
         ),
-        onTip ? {} : { startSha: parent, ...(branchExists ? { force: true } : {}) },
+        onTip
+          ? {}
+          : { startSha: parent, ...(branchExists ? { force: true } : {}) },
       ),
     );
     return commit.id as string;
   }
 
-  async findOpenChangeRequest(branch: string, base: string): Promise<ChangeRequest | undefined> {
+  async findOpenChangeRequest(
+    branch: string,
+    base: string,
+  ): Promise<ChangeRequest | undefined> {
     const found = await callHost('Listing merge requests', this.secrets, () =>
       this.api.MergeRequests.all({
         projectId: this.options.project,
@@ -122,8 +161,10 @@ export class GitlabRepository implements GitopsRepository {
   private async userIds(usernames: string[], field: string): Promise<number[]> {
     const ids: number[] = [];
     for (const username of usernames) {
-      const users = await callHost(`Looking up GitLab user ${username}`, this.secrets, () =>
-        this.api.Users.all({ username }),
+      const users = await callHost(
+        `Looking up GitLab user ${username}`,
+        this.secrets,
+        () => this.api.Users.all({ username }),
       );
       if (users.length === 0) {
         throw new InputError(`${field}: no GitLab user named "${username}"`);
@@ -133,7 +174,11 @@ export class GitlabRepository implements GitopsRepository {
     return ids;
   }
 
-  async openChangeRequest(branch: string, base: string, content: ChangeRequestContent): Promise<ChangeRequest> {
+  async openChangeRequest(
+    branch: string,
+    base: string,
+    content: ChangeRequestContent,
+  ): Promise<ChangeRequest> {
     const assigneeIds = await this.userIds(content.assignees, 'assignees');
     const reviewerIds = await this.userIds(content.reviewers, 'reviewers');
     const mr = await callHost('Opening the merge request', this.secrets, () =>
@@ -145,7 +190,9 @@ export class GitlabRepository implements GitopsRepository {
         {
           description: content.body,
           removeSourceBranch: true,
-          ...(content.labels.length > 0 ? { labels: content.labels.join(',') } : {}),
+          ...(content.labels.length > 0
+            ? { labels: content.labels.join(',') }
+            : {}),
           ...(assigneeIds.length > 0 ? { assigneeIds } : {}),
           ...(reviewerIds.length > 0 ? { reviewerIds } : {}),
         },
@@ -154,13 +201,21 @@ export class GitlabRepository implements GitopsRepository {
     return toChangeRequest(mr as any);
   }
 
-  async updateChangeRequest(request: ChangeRequest, content: ChangeRequestContent): Promise<ChangeRequest> {
-    const mr = await callHost(`Updating merge request !${request.number}`, this.secrets, () =>
-      this.api.MergeRequests.edit(this.options.project, request.number, {
-        title: `${content.draft ? draftPrefix : ''}${content.title}`,
-        description: content.body,
-        ...(content.labels.length > 0 ? { addLabels: content.labels.join(',') } : {}),
-      }),
+  async updateChangeRequest(
+    request: ChangeRequest,
+    content: ChangeRequestContent,
+  ): Promise<ChangeRequest> {
+    const mr = await callHost(
+      `Updating merge request !${request.number}`,
+      this.secrets,
+      () =>
+        this.api.MergeRequests.edit(this.options.project, request.number, {
+          title: `${content.draft ? draftPrefix : ''}${content.title}`,
+          description: content.body,
+          ...(content.labels.length > 0
+            ? { addLabels: content.labels.join(',') }
+            : {}),
+        }),
     );
     return toChangeRequest(mr as any);
   }

@@ -66,7 +66,13 @@ export const gatewaysPack: TemplatePack = {
         file: 'gateways/ambient-eastwest-gateway.yaml',
         component: 'gateways',
         appliedBy: 'kustomize',
-        expects: [{ kind: 'Gateway', name: eastWestGateway.name, namespace: istio.namespace }],
+        expects: [
+          {
+            kind: 'Gateway',
+            name: eastWestGateway.name,
+            namespace: istio.namespace,
+          },
+        ],
       });
     }
     if (ingressGateway.metallb.enabled) {
@@ -78,8 +84,16 @@ export const gatewaysPack: TemplatePack = {
         component: 'gateways',
         appliedBy: 'kustomize',
         expects: [
-          { kind: 'IPAddressPool', name: metallb.ipAddressPoolName, namespace: metallb.namespace },
-          { kind: 'L2Advertisement', name: metallb.l2AdvertisementName, namespace: metallb.namespace },
+          {
+            kind: 'IPAddressPool',
+            name: metallb.ipAddressPoolName,
+            namespace: metallb.namespace,
+          },
+          {
+            kind: 'L2Advertisement',
+            name: metallb.l2AdvertisementName,
+            namespace: metallb.namespace,
+          },
         ],
       });
     }

@@ -12,14 +12,26 @@ const WAVES: Record<string, number> = {
 };
 
 /** A Helm release as the GitOps objects install it. */
-export function gitopsReleases(context: ClusterRenderContext, values: HelmValuesOutput[]) {
-  const istiod = values.find(v => v.chart === 'istiod' || v.chart === 'istiod-remote');
+export function gitopsReleases(
+  context: ClusterRenderContext,
+  values: HelmValuesOutput[],
+) {
+  const istiod = values.find(
+    v => v.chart === 'istiod' || v.chart === 'istiod-remote',
+  );
   return values.map(output => {
     const source = CHART_SOURCES[output.chart];
     let dependsOn: string[] = [];
-    if (output.chart === 'istiod' || output.chart === 'istiod-remote' || output.chart === 'cni') {
+    if (
+      output.chart === 'istiod' ||
+      output.chart === 'istiod-remote' ||
+      output.chart === 'cni'
+    ) {
       dependsOn = ['istio-base'];
-    } else if ((output.chart === 'gateway' || output.chart === 'ztunnel') && istiod) {
+    } else if (
+      (output.chart === 'gateway' || output.chart === 'ztunnel') &&
+      istiod
+    ) {
       dependsOn = [istiod.release];
     }
     return {
@@ -64,7 +76,11 @@ export function gitopsOutputs(
         data: { releases, treeApplicationName },
         expects: [
           { kind: 'Application', name: treeApplicationName, namespace },
-          ...releases.map(r => ({ kind: 'Application', name: r.applicationName, namespace })),
+          ...releases.map(r => ({
+            kind: 'Application',
+            name: r.applicationName,
+            namespace,
+          })),
         ],
       },
     ];
@@ -87,7 +103,11 @@ export function gitopsOutputs(
         data: { helmRepositories },
         expects: [
           { kind: 'GitRepository', name: 'mesh-gitops', namespace },
-          ...helmRepositories.map(r => ({ kind: 'HelmRepository', name: r.name, namespace })),
+          ...helmRepositories.map(r => ({
+            kind: 'HelmRepository',
+            name: r.name,
+            namespace,
+          })),
         ],
       },
       {
@@ -99,7 +119,11 @@ export function gitopsOutputs(
         data: { releases, treeApplicationName },
         expects: [
           { kind: 'Kustomization', name: treeApplicationName, namespace },
-          ...releases.map(r => ({ kind: 'HelmRelease', name: r.release, namespace })),
+          ...releases.map(r => ({
+            kind: 'HelmRelease',
+            name: r.release,
+            namespace,
+          })),
         ],
       },
     ];

@@ -12,7 +12,8 @@ export const istioOperatorPack: TemplatePack = {
     if (istio.installMethod === 'helm') {
       return [];
     }
-    const appliedBy = istio.installMethod === 'operator' ? 'kustomize' : 'istioctl';
+    const appliedBy =
+      istio.installMethod === 'operator' ? 'kustomize' : 'istioctl';
     const outputs: PackOutput[] = [
       {
         type: 'objects',
@@ -21,7 +22,11 @@ export const istioOperatorPack: TemplatePack = {
         component: 'istio',
         appliedBy,
         expects: [
-          { kind: 'IstioOperator', name: istio.controlPlaneName, namespace: istio.namespace },
+          {
+            kind: 'IstioOperator',
+            name: istio.controlPlaneName,
+            namespace: istio.namespace,
+          },
         ],
       },
     ];
@@ -33,7 +38,13 @@ export const istioOperatorPack: TemplatePack = {
         component: 'gateways',
         appliedBy,
         data: { eastWestPorts: eastWestPorts(context) },
-        expects: [{ kind: 'IstioOperator', name: 'eastwest', namespace: istio.namespace }],
+        expects: [
+          {
+            kind: 'IstioOperator',
+            name: 'eastwest',
+            namespace: istio.namespace,
+          },
+        ],
       });
     }
     return outputs;

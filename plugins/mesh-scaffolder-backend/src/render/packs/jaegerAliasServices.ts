@@ -17,7 +17,9 @@ export interface JaegerAliasService {
 
 function serviceOf(host: string, namespace: string): string | undefined {
   const [name, hostNamespace] = host.split('.');
-  return hostNamespace === namespace && !OPERATOR_SERVICES.has(name) ? name : undefined;
+  return hostNamespace === namespace && !OPERATOR_SERVICES.has(name)
+    ? name
+    : undefined;
 }
 
 /**
@@ -26,7 +28,9 @@ function serviceOf(host: string, namespace: string): string | undefined {
  * they do, the bundle renders them as Services in front of the operator's all-in-one pod, so that
  * every tracing address in the bundle resolves to something the bundle creates.
  */
-export function jaegerAliasServices(context: ClusterRenderContext): JaegerAliasService[] {
+export function jaegerAliasServices(
+  context: ClusterRenderContext,
+): JaegerAliasService[] {
   const { tracing } = context.observability;
   const namespace = tracing.backendNamespace;
   const aliases = new Map<string, JaegerAliasService>();

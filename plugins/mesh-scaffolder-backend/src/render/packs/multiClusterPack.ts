@@ -17,7 +17,13 @@ export const multiClusterPack: TemplatePack = {
       file: 'multicluster/cross-network-gateway.yaml',
       component: 'multi-cluster',
       appliedBy: 'kustomize',
-      expects: [{ kind: 'Gateway', name: 'cross-network-gateway', namespace: istio.namespace }],
+      expects: [
+        {
+          kind: 'Gateway',
+          name: 'cross-network-gateway',
+          namespace: istio.namespace,
+        },
+      ],
     });
     if (eastWestGateway.exposeIstiod) {
       const service = istio.hasRevision ? `istiod-${istio.revision}` : 'istiod';
@@ -29,8 +35,16 @@ export const multiClusterPack: TemplatePack = {
         appliedBy: 'kustomize',
         data: { istiodHost: `${service}.${istio.namespace}.svc.cluster.local` },
         expects: [
-          { kind: 'Gateway', name: 'istiod-gateway', namespace: istio.namespace },
-          { kind: 'VirtualService', name: 'istiod-vs', namespace: istio.namespace },
+          {
+            kind: 'Gateway',
+            name: 'istiod-gateway',
+            namespace: istio.namespace,
+          },
+          {
+            kind: 'VirtualService',
+            name: 'istiod-vs',
+            namespace: istio.namespace,
+          },
         ],
       });
     }

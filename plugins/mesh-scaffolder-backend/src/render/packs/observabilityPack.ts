@@ -25,12 +25,26 @@ export const observabilityPack: TemplatePack = {
         component: 'observability',
         appliedBy: 'kustomize',
         data: {
-          podMonitorLabels: { monitoring: 'istio-proxies', ...prometheus.monitorLabels },
-          serviceMonitorLabels: { monitoring: 'istio-components', ...prometheus.monitorLabels },
+          podMonitorLabels: {
+            monitoring: 'istio-proxies',
+            ...prometheus.monitorLabels,
+          },
+          serviceMonitorLabels: {
+            monitoring: 'istio-components',
+            ...prometheus.monitorLabels,
+          },
         },
         expects: [
-          { kind: 'PodMonitor', name: 'envoy-stats-monitor', namespace: istio.namespace },
-          { kind: 'ServiceMonitor', name: 'istio-component-monitor', namespace: istio.namespace },
+          {
+            kind: 'PodMonitor',
+            name: 'envoy-stats-monitor',
+            namespace: istio.namespace,
+          },
+          {
+            kind: 'ServiceMonitor',
+            name: 'istio-component-monitor',
+            namespace: istio.namespace,
+          },
         ],
       });
     }
@@ -52,7 +66,9 @@ export const observabilityPack: TemplatePack = {
           file: 'observability/kiali.yaml',
           component: 'observability',
           appliedBy: 'kustomize',
-          expects: [{ kind: 'Kiali', name: 'kiali', namespace: kiali.namespace }],
+          expects: [
+            { kind: 'Kiali', name: 'kiali', namespace: kiali.namespace },
+          ],
         },
       );
     }
@@ -78,8 +94,16 @@ export const observabilityPack: TemplatePack = {
         appliedBy: 'kustomize',
         data: { jaegerAliases: aliases },
         expects: [
-          { kind: 'Jaeger', name: 'jaeger', namespace: tracing.backendNamespace },
-          ...aliases.map(a => ({ kind: 'Service', name: a.name, namespace: tracing.backendNamespace })),
+          {
+            kind: 'Jaeger',
+            name: 'jaeger',
+            namespace: tracing.backendNamespace,
+          },
+          ...aliases.map(a => ({
+            kind: 'Service',
+            name: a.name,
+            namespace: tracing.backendNamespace,
+          })),
         ],
       });
     }
@@ -118,7 +142,13 @@ export const observabilityPack: TemplatePack = {
         file: 'observability/telemetry.yaml',
         component: 'observability',
         appliedBy: 'kustomize',
-        expects: [{ kind: 'Telemetry', name: 'mesh-default', namespace: istio.namespace }],
+        expects: [
+          {
+            kind: 'Telemetry',
+            name: 'mesh-default',
+            namespace: istio.namespace,
+          },
+        ],
       });
     }
     if (grafana.enabled) {

@@ -6,7 +6,8 @@ const ISTIOD_PORTS = [15010, 15012, 15014, 15017, 8080];
 export const policyPack: TemplatePack = {
   name: 'policy',
   outputs(context) {
-    const { istio, policy, observability, eastWestGateway, ingressGateway } = context;
+    const { istio, policy, observability, eastWestGateway, ingressGateway } =
+      context;
     const outputs: PackOutput[] = [
       {
         type: 'objects',
@@ -14,7 +15,13 @@ export const policyPack: TemplatePack = {
         file: 'policy/peer-authentication.yaml',
         component: 'policy',
         appliedBy: 'kustomize',
-        expects: [{ kind: 'PeerAuthentication', name: 'default', namespace: istio.namespace }],
+        expects: [
+          {
+            kind: 'PeerAuthentication',
+            name: 'default',
+            namespace: istio.namespace,
+          },
+        ],
       },
     ];
     if (policy.limitRange.enabled) {
@@ -24,7 +31,13 @@ export const policyPack: TemplatePack = {
         file: 'policy/limit-range.yaml',
         component: 'policy',
         appliedBy: 'kustomize',
-        expects: [{ kind: 'LimitRange', name: 'istio-limit-range', namespace: istio.namespace }],
+        expects: [
+          {
+            kind: 'LimitRange',
+            name: 'istio-limit-range',
+            namespace: istio.namespace,
+          },
+        ],
       });
     }
     if (policy.networkPolicies.enabled) {
@@ -37,7 +50,11 @@ export const policyPack: TemplatePack = {
           8080,
           8443,
           ...(eastWestGateway.enabled
-            ? [ports.crossNetworkTlsPort, ports.istiodTlsPort, ports.webhookTlsPort]
+            ? [
+                ports.crossNetworkTlsPort,
+                ports.istiodTlsPort,
+                ports.webhookTlsPort,
+              ]
             : []),
         ]),
       ].sort((a, b) => a - b);
@@ -51,11 +68,25 @@ export const policyPack: TemplatePack = {
         ? [istio.namespace, ...istio.injectionNamespaces]
         : [];
       const expects = [
-        { kind: 'NetworkPolicy', name: 'allow-istio-control-plane', namespace: istio.namespace },
+        {
+          kind: 'NetworkPolicy',
+          name: 'allow-istio-control-plane',
+          namespace: istio.namespace,
+        },
         ...(gatewaySelectorValues.length > 0
-          ? [{ kind: 'NetworkPolicy', name: 'allow-istio-gateways', namespace: istio.namespace }]
+          ? [
+              {
+                kind: 'NetworkPolicy',
+                name: 'allow-istio-gateways',
+                namespace: istio.namespace,
+              },
+            ]
           : []),
-        { kind: 'NetworkPolicy', name: 'allow-istio-egress', namespace: istio.namespace },
+        {
+          kind: 'NetworkPolicy',
+          name: 'allow-istio-egress',
+          namespace: istio.namespace,
+        },
       ];
       if (observability.kiali.enabled) {
         expects.push({
@@ -65,7 +96,11 @@ export const policyPack: TemplatePack = {
         });
       }
       for (const namespace of meshNamespaceNames) {
-        expects.push({ kind: 'NetworkPolicy', name: 'allow-mesh-namespaces', namespace });
+        expects.push({
+          kind: 'NetworkPolicy',
+          name: 'allow-mesh-namespaces',
+          namespace,
+        });
       }
       outputs.push({
         type: 'objects',
@@ -73,7 +108,12 @@ export const policyPack: TemplatePack = {
         file: 'policy/network-policies.yaml',
         component: 'policy',
         appliedBy: 'kustomize',
-        data: { istiodPorts: ISTIOD_PORTS, gatewayPorts, gatewaySelectorValues, meshNamespaceNames },
+        data: {
+          istiodPorts: ISTIOD_PORTS,
+          gatewayPorts,
+          gatewaySelectorValues,
+          meshNamespaceNames,
+        },
         expects,
       });
     }
