@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real: Chromium (browser tests),
-# Prometheus (mesh health fixture), PostgreSQL (the production database engine) and, when no
-# kubectl is on the machine, kubernetes-client (kubectl kustomize).
+# Prometheus (mesh health fixture; its promtool checks the alert rules), PostgreSQL (the production
+# database engine), VictoriaMetrics (the global store that Prometheus servers remote_write to),
+# Redis (the shared cache of several backend replicas) and, when no kubectl is on the machine,
+# kubernetes-client (kubectl kustomize).
 # Already-installed packages are left alone, so re-running is cheap.
 set -euo pipefail
 
-wanted=(chromium prometheus postgresql)
+wanted=(chromium prometheus postgresql victoria-metrics redis-server)
 missing=()
 # `kubectl kustomize` builds the rendered trees in a test; where no kubectl is installed yet,
 # Debian's kubernetes-client provides one.
