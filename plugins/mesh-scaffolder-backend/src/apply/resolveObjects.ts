@@ -1,6 +1,6 @@
 import { KubernetesObject } from '../bundle/meshBundle';
 import { ApiDiscovery, ServedResource } from './apiDiscovery';
-import { knownCrdFor } from './knownCrds';
+import { knownCrdFor } from '../kinds/kindCatalog';
 
 /** An object to apply and the bundle file it came from. */
 export interface ApplyItem {

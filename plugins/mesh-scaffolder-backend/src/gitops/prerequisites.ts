@@ -1,46 +1,35 @@
 import { BundleIndexEntry } from '../bundle/meshBundle';
+import { apiGroupOf, kindFacts } from '../kinds/kindCatalog';
 import { inlineCode } from './markdown';
 import { MeshFacts } from './meshFacts';
 
-/** API groups whose CRDs the bundle's objects need, and who provides them. */
-const crdProviders: Array<{
-  matches: (group: string) => boolean;
-  provider: string;
-}> = [
-  {
-    matches: g => g === 'install.istio.io',
-    provider:
-      'the IstioOperator CRD (istioctl reads it; the in-cluster operator only up to Istio 1.23)',
-  },
-  {
-    matches: g => g.endsWith('.istio.io'),
-    provider: "Istio's CRDs (the `base` chart or `istioctl install`)",
-  },
-  {
-    matches: g => g === 'monitoring.coreos.com',
-    provider:
-      'Prometheus Operator CRDs (kube-prometheus-stack or rancher-monitoring)',
-  },
-  {
-    matches: g => g === 'cert-manager.io',
-    provider: 'cert-manager and its CRDs',
-  },
-  {
-    matches: g => g === 'opentelemetry.io',
-    provider: 'the OpenTelemetry Operator',
-  },
-  { matches: g => g === 'kiali.io', provider: 'the Kiali operator' },
-  { matches: g => g === 'argoproj.io', provider: 'Argo CD' },
-  {
-    matches: g => g.endsWith('toolkit.fluxcd.io'),
-    provider: 'Flux controllers',
-  },
-  { matches: g => g === 'metallb.io', provider: 'MetalLB' },
-  {
-    matches: g => g === 'external-secrets.io',
-    provider: 'External Secrets Operator and its SecretStore',
-  },
-];
+/**
+ * "<installer> — for <groups>" for every API group of the objects that a CRD serves, installers in
+ * the order of their first group.
+ */
+function crdInstallers(entries: BundleIndexEntry[]): string[] {
+  const installerByGroup = new Map<string, string>();
+  for (const { apiVersion, kind } of entries) {
+    const kindInfo = kindFacts(apiGroupOf(apiVersion), kind);
+    if (kindInfo.builtIn || kindInfo.kustomizeOnly) continue;
+    installerByGroup.set(
+      kindInfo.group,
+      kindInfo.installedBy ?? `the CRDs of ${inlineCode(kindInfo.group)}`,
+    );
+  }
+  const groupsByInstaller = new Map<string, string[]>();
+  for (const group of [...installerByGroup.keys()].sort()) {
+    const installer = installerByGroup.get(group)!;
+    groupsByInstaller.set(installer, [
+      ...(groupsByInstaller.get(installer) ?? []),
+      group,
+    ]);
+  }
+  return [...groupsByInstaller].map(
+    ([installer, groups]) =>
+      `${installer} — for ${groups.map(inlineCode).join(', ')}`,
+  );
+}
 
 /**
  * What must exist on the cluster before merging: CRDs of the objects' API groups, the issuers
@@ -50,24 +39,7 @@ export function prerequisites(
   entries: BundleIndexEntry[],
   facts: MeshFacts,
 ): string[] {
-  const items: string[] = [];
-  const groups = new Set(
-    entries
-      .map(e => e.apiVersion.split('/'))
-      .filter(p => p.length === 2)
-      .map(p => p[0]),
-  );
-  const providers = new Map<string, string[]>();
-  for (const group of [...groups].sort()) {
-    const known = crdProviders.find(p => p.matches(group));
-    const provider = known?.provider ?? `the CRDs of ${inlineCode(group)}`;
-    providers.set(provider, [...(providers.get(provider) ?? []), group]);
-  }
-  for (const [provider, providerGroups] of providers) {
-    items.push(
-      `${provider} — for ${providerGroups.map(inlineCode).join(', ')}`,
-    );
-  }
+  const items = crdInstallers(entries);
   const certificates = entries.filter(e => e.kind === 'Certificate');
   if (certificates.length > 0) {
     const names = certificates

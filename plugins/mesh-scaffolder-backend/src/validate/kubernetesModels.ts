@@ -1,3 +1,4 @@
+import { apiGroupOf, kindFacts } from '../kinds/kindCatalog';
 import { requirePackageFile } from './requirePackageFile';
 
 /** The part of a kubernetes-models class that validation uses. */
@@ -7,35 +8,12 @@ export interface KubernetesModel {
   prototype: { validate(this: unknown): void };
 }
 
-/** Which kubernetes-models package types an API group; core groups live in `kubernetes-models`. */
-const groupPackages: Array<[RegExp, string]> = [
-  [/\.istio\.io$/, '@kubernetes-models/istio'],
-  [/^monitoring\.coreos\.com$/, '@kubernetes-models/prometheus-operator'],
-  [/^opentelemetry\.io$/, '@kubernetes-models/opentelemetry-operator'],
-  [/(^|\.)cert-manager\.io$/, '@kubernetes-models/cert-manager'],
-  [/^argoproj\.io$/, '@kubernetes-models/argo-cd'],
-  [/\.toolkit\.fluxcd\.io$/, '@kubernetes-models/flux-cd'],
-  [/^([a-z0-9-]+\.)*k8s\.io$|^[a-z0-9-]+$/, 'kubernetes-models'],
-];
-
-/** Groups that end in k8s.io but are CRDs shipped by other projects, without a model here. */
-const groupsWithoutModel = new Set([
-  'gateway.networking.k8s.io',
-  'kustomize.config.k8s.io',
-]);
-
 const cache = new Map<string, KubernetesModel | undefined>();
-
-function packageForGroup(group: string): string | undefined {
-  if (groupsWithoutModel.has(group)) {
-    return undefined;
-  }
-  return groupPackages.find(([pattern]) => pattern.test(group))?.[1];
-}
 
 /**
  * The kubernetes-models class for an apiVersion and kind, or undefined when no installed
- * package types it. Models are loaded on first use: each one carries a large precompiled validator.
+ * package types it. Which package to look in is the kind catalog's answer. Models are loaded on
+ * first use: each one carries a large precompiled validator.
  */
 export function findKubernetesModel(
   apiVersion: string,
@@ -45,18 +23,15 @@ export function findKubernetesModel(
   if (cache.has(key)) {
     return cache.get(key);
   }
-  const slash = apiVersion.indexOf('/');
-  const group = slash === -1 ? '' : apiVersion.slice(0, slash);
-  const packageName =
-    group === '' ? 'kubernetes-models' : packageForGroup(group);
+  const { modelPackage } = kindFacts(apiGroupOf(apiVersion), kind);
   let model: KubernetesModel | undefined;
   if (
-    packageName &&
+    modelPackage &&
     /^[A-Za-z0-9]+$/.test(kind) &&
     /^[a-z0-9.-]+(\/[a-z0-9]+)?$/.test(apiVersion)
   ) {
     const module = requirePackageFile(
-      packageName,
+      modelPackage,
       `${apiVersion}/${kind}.js`,
     ) as Record<string, KubernetesModel> | undefined;
     const candidate = module?.[kind];
