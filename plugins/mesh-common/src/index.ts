@@ -4,5 +4,7 @@
  * @packageDocumentation
  */
 
+export * from './istio';
 export * from './spec';
 export * from './health';
+export * from './polling';

@@ -1,0 +1,2 @@
+export { pollUntil, PollTimeoutError } from './pollUntil';
+export type { PollUntilOptions } from './pollUntil';
