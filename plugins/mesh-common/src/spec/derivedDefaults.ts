@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { defaultTargetPath } from './gitopsSection';
 import type { meshClusterSpecFieldsSchema } from './meshClusterSpecFields';
 
 /** A spec after field defaults, before the defaults that depend on other fields. */
@@ -129,7 +130,8 @@ export function withDerivedDefaults(spec: MeshClusterSpecFields) {
     },
     gitops: {
       ...spec.gitops,
-      targetPath: spec.gitops.targetPath ?? `clusters/${spec.cluster.name}`,
+      targetPath:
+        spec.gitops.targetPath ?? defaultTargetPath(spec.cluster.name),
       controllerNamespace:
         spec.gitops.controllerNamespace ??
         GITOPS_NAMESPACES[spec.gitops.engine],

@@ -13,6 +13,14 @@ import {
  */
 export const GITOPS_ENGINES = ['argocd', 'flux', 'kustomize'] as const;
 
+/**
+ * Folder of a cluster's tree when the spec names none, both in the GitOps repository and in a
+ * rendered bundle. The one place this layout is decided.
+ */
+export function defaultTargetPath(cluster: string): string {
+  return `clusters/${cluster}`;
+}
+
 /** Where the rendered bundle goes. */
 export const gitopsSectionSchema = z
   .strictObject({
