@@ -1,10 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { MeshBundle } from '../bundle/meshBundle';
 import { fieldPathFromPointer } from '../validate/fieldPath';
-import {
-  objectSubject,
-  valuesSubject,
-} from '../validate/rules/istioInstallations';
+import { objectSubject, valuesSubject } from '../validate/problemSubject';
 import {
   compileGatewayValuesSchema,
   readDefaultValues,

@@ -2,13 +2,8 @@ import type { KubernetesObject } from '../bundle/meshBundle';
 import { AccessTracker } from './accessTracker';
 import { fieldPathFromPointer } from './fieldPath';
 import { findKubernetesModel } from './kubernetesModels';
+import type { FieldProblem } from './fieldProblem';
 import { structuralProblems } from './structuralChecks';
-
-/** A schema problem inside one object: field path and message. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
 
 interface AjvError {
   instancePath: string;

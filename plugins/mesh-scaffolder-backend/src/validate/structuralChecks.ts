@@ -1,5 +1,6 @@
 import type { KubernetesObject } from '../bundle/meshBundle';
-import type { FieldProblem } from './schemaProblems';
+import type { FieldProblem } from './fieldProblem';
+import { isRecord } from './valuesAt';
 
 /**
  * Minimal shape of kinds that no installed kubernetes-models package types (Kiali, Jaeger,
@@ -89,14 +90,10 @@ const metadataKeys = new Set([
 const dns1123Subdomain =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function metadataProblems(object: KubernetesObject): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const metadata = object.metadata as unknown;
-  if (!isPlainObject(metadata)) {
+  if (!isRecord(metadata)) {
     return [{ path: 'metadata', message: 'is required and must be an object' }];
   }
   for (const key of Object.keys(metadata)) {
@@ -122,10 +119,7 @@ function metadataProblems(object: KubernetesObject): FieldProblem[] {
   for (const mapKey of ['labels', 'annotations']) {
     const map = metadata[mapKey];
     if (map === undefined) continue;
-    if (
-      !isPlainObject(map) ||
-      Object.values(map).some(v => typeof v !== 'string')
-    ) {
+    if (!isRecord(map) || Object.values(map).some(v => typeof v !== 'string')) {
       problems.push({
         path: `metadata.${mapKey}`,
         message: 'must map strings to strings',
@@ -161,7 +155,7 @@ export function structuralProblems(object: KubernetesObject): FieldProblem[] {
     return problems;
   }
   const spec = object.spec;
-  if (!isPlainObject(spec)) {
+  if (!isRecord(spec)) {
     return [
       ...problems,
       { path: 'spec', message: 'is required and must be an object' },

@@ -1,6 +1,7 @@
+import type { IstioReleaseFacts } from '@mesh-templates/plugin-mesh-common';
 import type { BundleProblem, MeshBundle } from '../bundle/meshBundle';
 import { helmValuesProblems } from './helmValuesProblems';
-import { objectSubject, valuesSubject } from './rules/istioInstallations';
+import { objectSubject, valuesSubject } from './problemSubject';
 import { istioApiVersionProblems } from './istioApiVersions';
 import { schemaProblems } from './schemaProblems';
 import { semanticRules } from './semanticRules';
@@ -11,6 +12,8 @@ export interface ValidateBundleOptions {
    * Defaults to the chart version of the bundle's Istio Helm values, or the IstioOperator tag.
    */
   istioVersion?: string;
+  /** The Istio releases and what each serves and reads; the supported releases by default. */
+  istioReleaseFacts?: IstioReleaseFacts;
 }
 
 function dedupe(problems: BundleProblem[]): BundleProblem[] {
@@ -39,9 +42,18 @@ export function validateBundle(
       problems.push({ file, subject, ...problem });
     }
   }
-  problems.push(...istioApiVersionProblems(bundle, options.istioVersion));
+  problems.push(
+    ...istioApiVersionProblems(
+      bundle,
+      options.istioVersion,
+      options.istioReleaseFacts,
+    ),
+  );
   for (const values of bundle.helmValues) {
-    for (const problem of helmValuesProblems(values)) {
+    for (const problem of helmValuesProblems(
+      values,
+      options.istioReleaseFacts,
+    )) {
       problems.push({
         file: values.file,
         subject: valuesSubject(values),

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import type { BundleProblem, MeshBundle } from '../../bundle/meshBundle';
-import { isRecord } from './valuesAt';
+import { isRecord } from '../valuesAt';
 
 const kustomizationName = 'kustomization.yaml';
 

@@ -4,9 +4,9 @@ import {
   controlPlanes,
   gatewayInstallations,
   joinPath,
-  objectSubject,
-} from './istioInstallations';
-import { stringAt } from './valuesAt';
+} from '../istioInstallations';
+import { objectSubject } from '../problemSubject';
+import { stringAt } from '../valuesAt';
 
 const networkLabel = 'topology.istio.io/network';
 const networkViewEnv = 'ISTIO_META_REQUESTED_NETWORK_VIEW';

@@ -3,8 +3,9 @@ import type {
   BundleProblem,
   MeshBundle,
 } from '../../bundle/meshBundle';
-import { gatewayInstallations, objectSubject } from './istioInstallations';
-import { isRecord, valueAt } from './valuesAt';
+import { gatewayInstallations } from '../istioInstallations';
+import { objectSubject } from '../problemSubject';
+import { isRecord, valueAt } from '../valuesAt';
 
 /** A component whose pods NetworkPolicies admit traffic to, and the ports it must receive on. */
 interface PolicyTarget {

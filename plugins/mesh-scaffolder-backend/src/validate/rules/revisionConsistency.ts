@@ -1,11 +1,8 @@
 import type { BundleProblem, MeshBundle } from '../../bundle/meshBundle';
 import { fieldPath } from '../fieldPath';
-import {
-  controlPlanes,
-  gatewayInstallations,
-  objectSubject,
-} from './istioInstallations';
-import { stringAt, valueAt } from './valuesAt';
+import { controlPlanes, gatewayInstallations } from '../istioInstallations';
+import { objectSubject } from '../problemSubject';
+import { stringAt, valueAt } from '../valuesAt';
 
 function describe(revision: string): string {
   return revision ? `revision "${revision}"` : 'the default revision';

@@ -1,8 +1,9 @@
 import type { BundleProblem, MeshBundle } from '../../bundle/meshBundle';
 import { fieldPath } from '../fieldPath';
-import { controlPlanes, objectSubject } from './istioInstallations';
-import { inClusterService, tracingServices } from './tracingServices';
-import { isRecord, valueAt } from './valuesAt';
+import { controlPlanes } from '../istioInstallations';
+import { objectSubject } from '../problemSubject';
+import { inClusterService, tracingServices } from '../tracingServices';
+import { isRecord, valueAt } from '../valuesAt';
 
 function unknownTarget(address: string, services: Set<string>): string {
   const rendered = [...services].sort();

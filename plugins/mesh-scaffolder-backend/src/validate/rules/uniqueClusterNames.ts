@@ -1,6 +1,6 @@
 import type { BundleProblem, MeshBundle } from '../../bundle/meshBundle';
-import { controlPlanes, joinPath } from './istioInstallations';
-import { stringAt } from './valuesAt';
+import { controlPlanes, joinPath } from '../istioInstallations';
+import { stringAt } from '../valuesAt';
 
 /**
  * Every cluster of a mesh needs its own `global.multiCluster.clusterName`: istiod keys endpoints

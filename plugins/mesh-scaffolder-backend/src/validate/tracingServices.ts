@@ -1,4 +1,4 @@
-import type { MeshBundle } from '../../bundle/meshBundle';
+import type { MeshBundle } from '../bundle/meshBundle';
 
 /** `name.namespace` of every Service a rendered tracing component creates, by cluster tree. */
 export function tracingServices(

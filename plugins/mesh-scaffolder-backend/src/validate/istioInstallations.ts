@@ -1,8 +1,5 @@
-import type {
-  BundleHelmValues,
-  BundleObject,
-  MeshBundle,
-} from '../../bundle/meshBundle';
+import type { BundleObject, MeshBundle } from '../bundle/meshBundle';
+import { objectSubject, valuesSubject } from './problemSubject';
 import { isRecord, stringAt, valueAt } from './valuesAt';
 
 /**
@@ -37,17 +34,6 @@ export interface GatewayInstallation extends SettingSource {
 }
 
 export const istiodCharts = new Set(['istiod', 'istiod-remote']);
-
-export function valuesSubject(values: BundleHelmValues): string {
-  return `values:${values.chart}`;
-}
-
-export function objectSubject(object: BundleObject['object']): string {
-  const { kind, metadata } = object;
-  return metadata.namespace
-    ? `${kind}/${metadata.namespace}/${metadata.name}`
-    : `${kind}/${metadata.name}`;
-}
 
 function isIstioOperator(entry: BundleObject): boolean {
   return (
