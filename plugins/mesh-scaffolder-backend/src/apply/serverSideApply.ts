@@ -1,60 +1,55 @@
-import { KubeApiClient } from './kubeClient';
+import { KubernetesObject, V1Status } from '@kubernetes/client-node';
+import { ClusterObjectApi, ObjectReference } from './clusterObjectApi';
+import { KubeRequestError } from './kubeRequestError';
 
 /** The server's verdict on one apply request. */
 export type ApplyAnswer =
-  | { ok: true; object: any }
-  | { ok: false; status: number; reason: string; namespaceMissing?: string };
+  | { ok: true; object: KubernetesObject }
+  | { ok: false; reason: string; namespaceMissing?: string };
 
 /**
  * One server-side apply request. Conflicts (409) are turned into a message naming each field and
  * the manager that owns it, read from the Status causes, so the template author can decide whether
- * to `force`.
+ * to `force`. Failures without an answer (unreachable, timed out) are thrown.
  */
 export async function serverSideApply(
-  client: KubeApiClient,
-  path: string,
-  object: unknown,
+  client: ClusterObjectApi,
+  object: KubernetesObject & ObjectReference,
   options: { dryRun: boolean; force: boolean },
 ): Promise<ApplyAnswer> {
-  const response = await client.apply(path, object, options);
-  if (response.status >= 200 && response.status < 300) {
-    return { ok: true, object: response.body };
+  try {
+    return { ok: true, object: await client.serverSideApply(object, options) };
+  } catch (error) {
+    if (error instanceof KubeRequestError && error.code !== undefined) {
+      return { ok: false, ...describeFailure(error.code, error.status) };
+    }
+    throw error;
   }
-  return {
-    ok: false,
-    status: response.status,
-    ...describeFailure(response.status, response.body),
-  };
 }
 
 function describeFailure(
-  status: number,
-  body: any,
+  code: number,
+  status: V1Status | undefined,
 ): { reason: string; namespaceMissing?: string } {
-  const message: string = body?.message ?? `HTTP ${status}`;
-  if (status === 409 && body?.reason === 'Conflict') {
-    return { reason: describeConflicts(body) ?? message };
+  const message = status?.message ?? `HTTP ${code}`;
+  if (code === 409 && status?.reason === 'Conflict') {
+    return { reason: describeConflicts(status) ?? message };
   }
-  if (
-    status === 404 &&
-    body?.details?.kind === 'namespaces' &&
-    body.details.name
-  ) {
-    return { reason: message, namespaceMissing: String(body.details.name) };
+  const details = status?.details;
+  if (code === 404 && details?.kind === 'namespaces' && details.name) {
+    return { reason: message, namespaceMissing: details.name };
   }
-  if (status === 401) {
+  if (code === 401) {
     return { reason: 'Unauthorized: the service account token was rejected' };
   }
-  if (status === 403) {
+  if (code === 403) {
     return { reason: `Forbidden: ${message}` };
   }
-  return { reason: `${body?.reason ?? `HTTP ${status}`}: ${message}` };
+  return { reason: `${status?.reason ?? `HTTP ${code}`}: ${message}` };
 }
 
-function describeConflicts(body: any): string | undefined {
-  const causes: Array<{ field?: string; message?: string }> =
-    body?.details?.causes ?? [];
-  const fields = causes
+function describeConflicts(status: V1Status): string | undefined {
+  const fields = (status.details?.causes ?? [])
     .filter(cause => cause.field)
     .map(cause => {
       const manager =

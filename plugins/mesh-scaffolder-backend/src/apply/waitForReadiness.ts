@@ -1,11 +1,44 @@
+import { KubernetesObject as LiveObject } from '@kubernetes/client-node';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Readiness } from './readiness';
-import { KubeApiClient } from './kubeClient';
+import { describeResult } from './applyResult';
+import { ClusterObjectApi, ObjectReference } from './clusterObjectApi';
+import { ClusterRun, Planned, referenceOf } from './clusterRun';
+import { KubeRequestError } from './kubeRequestError';
+import { Readiness, readinessCheckFor } from './readiness';
 
 export interface ReadinessTarget {
   label: string;
-  path: string;
-  check: (object: any) => Readiness;
+  reference: ObjectReference;
+  check: (object: LiveObject) => Readiness;
+}
+
+/**
+ * After an apply, waits for the applied objects that have a readiness check and records the ones
+ * still not ready at the timeout in the report.
+ */
+export async function waitForApplied(
+  run: ClusterRun,
+  planned: Planned[],
+  wait: { timeoutMs: number; pollMs: number },
+): Promise<void> {
+  const targets: ReadinessTarget[] = planned.flatMap(p => {
+    const check = readinessCheckFor(p.result.apiVersion, p.result.kind, p.live);
+    return check
+      ? [{ label: describeResult(p.result), reference: referenceOf(p), check }]
+      : [];
+  });
+  if (targets.length === 0) {
+    return;
+  }
+  run.log(
+    `${run.clusterName}: waiting up to ${Math.round(
+      wait.timeoutMs / 1000,
+    )} s for ${targets.length} objects to be ready`,
+  );
+  run.report.notReady = await waitForReadiness(run, targets, {
+    ...wait,
+    log: message => run.log(`${run.clusterName}: ${message}`),
+  });
 }
 
 /**
@@ -13,7 +46,7 @@ export interface ReadinessTarget {
  * ready so the task log shows progress. Returns `label: detail` for the objects still not ready.
  */
 export async function waitForReadiness(
-  client: KubeApiClient,
+  run: Pick<ClusterRun, 'client' | 'each'>,
   targets: ReadinessTarget[],
   options: {
     timeoutMs: number;
@@ -24,19 +57,15 @@ export async function waitForReadiness(
   const deadline = Date.now() + options.timeoutMs;
   let pending = targets.map(target => ({ target, detail: 'not read yet' }));
   for (;;) {
-    const polled = await Promise.all(
-      pending.map(async ({ target }) => {
-        const response = await client.get(target.path);
-        const readiness: Readiness =
-          response.status === 200
-            ? target.check(response.body)
-            : { ready: false, detail: `HTTP ${response.status}` };
-        if (readiness.ready) {
-          options.log(`ready: ${target.label} (${readiness.detail})`);
-        }
-        return { target, ...readiness };
-      }),
-    );
+    // Indexed, so that the objects still not ready are reported in the bundle's order.
+    const polled: Array<{ target: ReadinessTarget } & Readiness> = [];
+    await run.each([...pending.entries()], async ([index, { target }]) => {
+      const readiness = await readReadiness(run.client, target);
+      if (readiness.ready) {
+        options.log(`ready: ${target.label} (${readiness.detail})`);
+      }
+      polled[index] = { target, ...readiness };
+    });
     pending = polled.filter(p => !p.ready);
     if (pending.length === 0) {
       return [];
@@ -45,5 +74,19 @@ export async function waitForReadiness(
       return pending.map(p => `${p.target.label}: ${p.detail}`);
     }
     await sleep(options.pollMs);
+  }
+}
+
+async function readReadiness(
+  client: ClusterObjectApi,
+  target: ReadinessTarget,
+): Promise<Readiness> {
+  try {
+    return target.check(await client.read(target.reference));
+  } catch (error) {
+    if (error instanceof KubeRequestError && error.code !== undefined) {
+      return { ready: false, detail: error.message };
+    }
+    throw error;
   }
 }

@@ -4,9 +4,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import yaml from 'yaml';
 import { computeApply, finishStored, StoredObject } from './contractApply';
 import { jsonClone } from './contractFieldPaths';
+import {
+  AGGREGATED_DISCOVERY_TYPE,
+  discoveryDocument,
+  wantsAggregatedDiscovery,
+} from './contractDiscovery';
 import { BUILTIN_KINDS, groupVersionOf, ServedKind } from './contractKinds';
 import { statusError, StatusBody } from './contractStatus';
 import { validateApplyBody } from './contractValidation';
+import { AnswerGate, RequestWaves } from './requestWaves';
 
 export interface ContractApiServerOptions {
   /** The only bearer token accepted; anything else gets 401. */
@@ -15,6 +21,11 @@ export interface ContractApiServerOptions {
   customKinds?: ServedKind[];
   /** Delay before every response, standing in for network latency. */
   delayMs?: number;
+  /**
+   * Whether `/api` and `/apis` answer aggregated discovery when asked for it, as API servers do
+   * since 1.26 (beta) and 1.30 (`apidiscovery.k8s.io/v2`); false stands for an older server.
+   */
+  aggregatedDiscovery?: boolean;
 }
 
 export interface RecordedRequest {
@@ -22,6 +33,7 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   contentType?: string;
+  accept?: string;
 }
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
@@ -33,20 +45,25 @@ const OTHER_PATCH_TYPES = [
 
 /**
  * A stateful stand-in for a Kubernetes API server, on 127.0.0.1, speaking the real endpoints for
- * what server-side apply uses: discovery, GET of objects, PATCH with `application/apply-patch+yaml`
+ * what server-side apply uses: discovery (aggregated `apidiscovery.k8s.io/v2` on `/api` and `/apis`
+ * when the Accept header asks for it, as a 1.30 server does, and the legacy documents), GET of objects, PATCH with `application/apply-patch+yaml`
  * (fieldManager, force, dryRun=All), managedFields with 409 conflicts, 404 for kinds that are not
  * served and for missing namespaces, 400/422 for invalid objects, CRDs that make new kinds served,
  * and bearer-token auth. It rejects what a real server rejects for these calls; it does not
- * implement other verbs or patch types (415), admission webhooks, or list semantics.
+ * implement other verbs or patch types (415), admission webhooks, or list semantics. It counts the
+ * sequential request waves of its clients (`waves`, see {@link RequestWaves}).
  */
 export class ContractApiServer {
   readonly requests: RecordedRequest[] = [];
   /** Paths of every persisted write made through the API (dry-runs and no-op applies excluded). */
   readonly writes: string[] = [];
+  /** Sequential request waves, counted over `requests` (arrival numbers are their indexes). */
+  readonly waves = new RequestWaves();
   delayMs: number;
   private readonly kinds: ServedKind[];
   private readonly store = new Map<string, StoredObject>();
   private resourceVersion = 1000;
+  private readonly gate = new AnswerGate();
 
   private constructor(
     private readonly server: http.Server,
@@ -69,6 +86,7 @@ export class ContractApiServer {
   ): Promise<ContractApiServer> {
     const server = http.createServer();
     const instance = new ContractApiServer(server, options);
+    instance.gate.watch(server);
     server.on('request', (req, res) => instance.handle(req, res));
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     // Tests must never hang on a forgotten server.
@@ -166,10 +184,7 @@ export class ContractApiServer {
     req: http.IncomingMessage,
     res: http.ServerResponse,
   ): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) {
-      chunks.push(chunk as Buffer);
-    }
+    const arrival = this.waves.arrived();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const contentType = req.headers['content-type']?.split(';')[0].trim();
     this.requests.push({
@@ -177,18 +192,25 @@ export class ContractApiServer {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       ...(contentType && { contentType }),
+      ...(req.headers.accept && { accept: req.headers.accept }),
     });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
     if (this.delayMs > 0) {
       await sleep(this.delayMs);
     }
-    const [code, body] = this.route(
+    const [code, body, type] = this.route(
       req,
       url,
       contentType,
       Buffer.concat(chunks).toString('utf8'),
     );
-    res.writeHead(code, { 'Content-Type': 'application/json' });
+    await this.gate.pass();
+    res.writeHead(code, { 'Content-Type': type ?? 'application/json' });
     res.end(JSON.stringify(body));
+    this.waves.answered(arrival);
   }
 
   private route(
@@ -196,15 +218,23 @@ export class ContractApiServer {
     url: URL,
     contentType: string | undefined,
     text: string,
-  ): [number, unknown] {
+  ): [number, unknown, string?] {
     if (req.headers.authorization !== `Bearer ${this.options.token}`) {
       return reply(statusError(401, 'Unauthorized', 'Unauthorized'));
     }
     const segments = url.pathname.split('/').filter(Boolean);
     if (req.method === 'GET') {
-      const discovery = this.discovery(segments);
+      const aggregated =
+        this.options.aggregatedDiscovery !== false &&
+        wantsAggregatedDiscovery(req.headers.accept);
+      const discovery = discoveryDocument(this.kinds, segments, aggregated);
       if (discovery) {
-        return [200, discovery];
+        const root = segments.length === 1;
+        return [
+          200,
+          discovery,
+          aggregated && root ? AGGREGATED_DISCOVERY_TYPE : undefined,
+        ];
       }
     }
     const target = this.parseObjectPath(segments);
@@ -389,95 +419,6 @@ export class ContractApiServer {
         .filter((v: any) => v.storage)
         .map((v: any) => v.name),
     };
-  }
-
-  private discovery(segments: string[]): unknown {
-    const groups = new Map<string, ServedKind[]>();
-    for (const k of this.kinds) {
-      const gv = groupVersionOf(k);
-      groups.set(gv, [...(groups.get(gv) ?? []), k]);
-    }
-    const resourceList = (gv: string) => ({
-      kind: 'APIResourceList',
-      apiVersion: 'v1',
-      groupVersion: gv,
-      resources: (groups.get(gv) ?? []).flatMap(k => [
-        {
-          name: k.plural,
-          singularName: k.kind.toLowerCase(),
-          namespaced: k.namespaced,
-          kind: k.kind,
-          verbs: [
-            'create',
-            'delete',
-            'get',
-            'list',
-            'patch',
-            'update',
-            'watch',
-          ],
-        },
-        ...(k.hasStatus
-          ? [
-              {
-                name: `${k.plural}/status`,
-                singularName: '',
-                namespaced: k.namespaced,
-                kind: k.kind,
-                verbs: ['get', 'patch', 'update'],
-              },
-            ]
-          : []),
-      ]),
-    });
-    if (segments.length === 1 && segments[0] === 'api') {
-      return {
-        kind: 'APIVersions',
-        versions: ['v1'],
-        serverAddressByClientCIDRs: [
-          { clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' },
-        ],
-      };
-    }
-    if (
-      segments.length === 2 &&
-      segments[0] === 'api' &&
-      groups.has(segments[1])
-    ) {
-      return resourceList(segments[1]);
-    }
-    if (segments.length === 1 && segments[0] === 'apis') {
-      const byGroup = new Map<string, string[]>();
-      for (const k of this.kinds.filter(x => x.group)) {
-        const versions = byGroup.get(k.group) ?? [];
-        if (!versions.includes(k.version)) {
-          byGroup.set(k.group, [...versions, k.version]);
-        }
-      }
-      return {
-        kind: 'APIGroupList',
-        apiVersion: 'v1',
-        groups: [...byGroup].map(([name, versions]) => ({
-          name,
-          versions: versions.map(version => ({
-            groupVersion: `${name}/${version}`,
-            version,
-          })),
-          preferredVersion: {
-            groupVersion: `${name}/${versions[0]}`,
-            version: versions[0],
-          },
-        })),
-      };
-    }
-    if (
-      segments.length === 3 &&
-      segments[0] === 'apis' &&
-      groups.has(`${segments[1]}/${segments[2]}`)
-    ) {
-      return resourceList(`${segments[1]}/${segments[2]}`);
-    }
-    return undefined;
   }
 
   private parseObjectPath(segments: string[]) {

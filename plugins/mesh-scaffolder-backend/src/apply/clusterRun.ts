@@ -1,0 +1,110 @@
+import { KubernetesObject as LiveObject } from '@kubernetes/client-node';
+import pLimit from 'p-limit';
+import { ServedResource } from './apiDiscovery';
+import {
+  ClusterApplyReport,
+  describeResult,
+  ObjectApplyResult,
+} from './applyResult';
+import { ApplyTier } from './applyTiers';
+import { ClusterObjectApi } from './clusterObjectApi';
+import { ApplyItem } from './resolveObjects';
+
+/** One object on its way through resolve → dry-run → apply. */
+export interface Planned {
+  item: ApplyItem;
+  result: ObjectApplyResult;
+  tier: ApplyTier;
+  resource?: ServedResource;
+  /** Why the object's dry-run has to wait until tier 0 is applied. */
+  waitsFor?: string;
+  /** The server's dry-run answer: the object as this apply would leave it. */
+  dryRun?: LiveObject;
+  /** The object as read before a dry-run-only run, or as the apply left it. */
+  live?: LiveObject;
+}
+
+/** Everything the steps of one cluster's apply share. */
+export interface ClusterRun {
+  clusterName: string;
+  client: ClusterObjectApi;
+  force: boolean;
+  dryRunOnly: boolean;
+  log: (message: string) => void;
+  report: ClusterApplyReport;
+  /** Namespaces the bundle creates: objects in them are dry-run once tier 0 is applied. */
+  bundleNamespaces: Set<string>;
+  /** Runs `fn` for every element, with at most the run's concurrency of requests in flight. */
+  each<T>(list: T[], fn: (element: T) => Promise<void>): Promise<void>;
+}
+
+export function startClusterRun(options: {
+  clusterName: string;
+  client: ClusterObjectApi;
+  items: ApplyItem[];
+  force: boolean;
+  dryRunOnly: boolean;
+  log: (message: string) => void;
+  concurrency: number;
+}): ClusterRun {
+  const limit = pLimit(options.concurrency);
+  return {
+    clusterName: options.clusterName,
+    client: options.client,
+    force: options.force,
+    dryRunOnly: options.dryRunOnly,
+    log: options.log,
+    report: {
+      cluster: options.clusterName,
+      dryRun: options.dryRunOnly,
+      results: [],
+      missingCrds: [],
+      notReady: [],
+    },
+    bundleNamespaces: new Set(
+      options.items
+        .filter(
+          i => i.object.apiVersion === 'v1' && i.object.kind === 'Namespace',
+        )
+        .map(i => i.object.metadata.name),
+    ),
+    each: async (list, fn) => {
+      await Promise.all(list.map(element => limit(() => fn(element))));
+    },
+  };
+}
+
+export function hasFailed(planned: Planned[]): boolean {
+  return planned.some(p => p.result.outcome === 'failed');
+}
+
+/** Marks every object that was not applied or failed as skipped, with the reason. */
+export function skipRest(planned: Planned[], reason: string): void {
+  for (const p of planned) {
+    if (
+      !['failed', 'created', 'configured', 'unchanged'].includes(
+        p.result.outcome,
+      )
+    ) {
+      p.result.outcome = 'skipped';
+      p.result.reason = reason;
+    }
+  }
+}
+
+/** The failed objects with their reasons, one per line, for the task log. */
+export function describeFailures(planned: Planned[]): string {
+  return planned
+    .filter(p => p.result.outcome === 'failed')
+    .map(p => `  ${describeResult(p.result)}: ${p.result.reason}`)
+    .join('\n');
+}
+
+/** What names a planned object, for reads and paths. */
+export function referenceOf(p: Planned) {
+  return {
+    apiVersion: p.result.apiVersion,
+    kind: p.result.kind,
+    metadata: { name: p.result.name, namespace: p.result.namespace },
+  };
+}
