@@ -1,5 +1,6 @@
 import type { IstioReleaseFacts } from '@mesh-templates/plugin-mesh-common';
 import type { BundleProblem, MeshBundle } from '../bundle/meshBundle';
+import { dedupeProblems } from './dedupeProblems';
 import { helmValuesProblems } from './helmValuesProblems';
 import { objectSubject, valuesSubject } from './problemSubject';
 import { istioApiVersionProblems } from './istioApiVersions';
@@ -14,16 +15,6 @@ export interface ValidateBundleOptions {
   istioVersion?: string;
   /** The Istio releases and what each serves and reads; the supported releases by default. */
   istioReleaseFacts?: IstioReleaseFacts;
-}
-
-function dedupe(problems: BundleProblem[]): BundleProblem[] {
-  const seen = new Set<string>();
-  return problems.filter(p => {
-    const key = JSON.stringify([p.file, p.subject, p.path, p.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**
@@ -64,5 +55,5 @@ export function validateBundle(
   for (const rule of Object.values(semanticRules)) {
     problems.push(...rule(bundle));
   }
-  return dedupe(problems);
+  return dedupeProblems(problems);
 }

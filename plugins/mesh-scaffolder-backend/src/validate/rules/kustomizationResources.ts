@@ -1,5 +1,10 @@
 import { parse } from 'yaml';
-import type { BundleProblem, MeshBundle } from '../../bundle/meshBundle';
+import type {
+  BundleFile,
+  BundleProblem,
+  MeshBundle,
+} from '../../bundle/meshBundle';
+import { dedupeProblems } from '../dedupeProblems';
 import { isRecord } from '../valuesAt';
 
 const kustomizationName = 'kustomization.yaml';
@@ -23,87 +28,90 @@ function normalize(base: string, relative: string): string | undefined {
   return segments.join('/');
 }
 
-/**
- * Every `kustomization.yaml` must list only files or folders (with their own kustomization) that
- * exist in the bundle, and every object file of its folder must be reachable from it: kustomize
- * fails on the first, and silently leaves the second undeployed.
- */
-export function kustomizationResources(bundle: MeshBundle): BundleProblem[] {
-  const problems: BundleProblem[] = [];
-  const files = new Set(bundle.files.map(f => f.path));
-  const reachable = new Set<string>();
-  const kustomizations = bundle.files.filter(
-    f =>
-      f.path === kustomizationName || f.path.endsWith(`/${kustomizationName}`),
-  );
-  for (const file of kustomizations) {
-    let document: unknown;
-    try {
-      document = parse(file.content);
-    } catch (error) {
-      problems.push({
-        file: file.path,
-        subject: 'Kustomization',
-        path: '',
-        message: `is not valid YAML: ${(error as Error).message}`,
-      });
-      continue;
-    }
-    const resources = isRecord(document) ? document.resources : undefined;
-    if (resources === undefined) continue;
-    if (!Array.isArray(resources)) {
-      problems.push({
-        file: file.path,
-        subject: 'Kustomization',
-        path: 'resources',
-        message: 'must be a list of paths',
-      });
-      continue;
-    }
-    const base = dirname(file.path);
-    resources.forEach((resource, i) => {
-      const path = `resources[${i}]`;
-      if (typeof resource !== 'string') {
-        problems.push({
-          file: file.path,
-          subject: 'Kustomization',
-          path,
-          message: 'must be a path',
-        });
-        return;
-      }
-      const target = normalize(base, resource);
-      if (
-        target === undefined ||
-        !(target === base || target.startsWith(`${base}/`) || base === '')
-      ) {
-        problems.push({
-          file: file.path,
-          subject: 'Kustomization',
-          path,
-          message: `"${resource}" leaves the folder of the kustomization`,
-        });
-      } else if (files.has(target)) {
-        reachable.add(target);
-      } else if (files.has(`${target}/${kustomizationName}`)) {
-        reachable.add(`${target}/${kustomizationName}`);
-      } else {
-        problems.push({
-          file: file.path,
-          subject: 'Kustomization',
-          path,
-          message: `"${resource}" is not a file of the bundle (nor a folder with a ${kustomizationName})`,
-        });
-      }
-    });
+function problemIn(file: string, path: string, message: string): BundleProblem {
+  return { file, subject: 'Kustomization', path, message };
+}
+
+/** The `resources` list of a kustomization file, or the problem that keeps it from being read. */
+function resourcesOf(file: BundleFile): unknown[] | BundleProblem | undefined {
+  let document: unknown;
+  try {
+    document = parse(file.content);
+  } catch (error) {
+    return problemIn(
+      file.path,
+      '',
+      `is not valid YAML: ${(error as Error).message}`,
+    );
   }
-  // An object below a kustomization's folder is deployed only if some kustomization lists it.
-  const kustomizationDirs = kustomizations.map(k => dirname(k.path));
+  const resources = isRecord(document) ? document.resources : undefined;
+  if (resources === undefined || Array.isArray(resources)) {
+    return resources;
+  }
+  return problemIn(file.path, 'resources', 'must be a list of paths');
+}
+
+/**
+ * Checks each entry of one kustomization's `resources` against the bundle's files, and adds the
+ * file (or the folder's kustomization) each one reaches to `reachable`.
+ */
+function resourceProblems(
+  file: BundleFile,
+  files: Set<string>,
+  reachable: Set<string>,
+): BundleProblem[] {
+  const resources = resourcesOf(file);
+  if (!Array.isArray(resources)) {
+    return resources ? [resources] : [];
+  }
+  const base = dirname(file.path);
+  return resources.flatMap((resource, i) => {
+    const path = `resources[${i}]`;
+    if (typeof resource !== 'string') {
+      return [problemIn(file.path, path, 'must be a path')];
+    }
+    const target = normalize(base, resource);
+    if (
+      target === undefined ||
+      !(target === base || target.startsWith(`${base}/`) || base === '')
+    ) {
+      return [
+        problemIn(
+          file.path,
+          path,
+          `"${resource}" leaves the folder of the kustomization`,
+        ),
+      ];
+    }
+    const reached = [target, `${target}/${kustomizationName}`].find(f =>
+      files.has(f),
+    );
+    if (reached) {
+      reachable.add(reached);
+      return [];
+    }
+    return [
+      problemIn(
+        file.path,
+        path,
+        `"${resource}" is not a file of the bundle (nor a folder with a ${kustomizationName})`,
+      ),
+    ];
+  });
+}
+
+/** An object below a kustomization's folder is deployed only if some kustomization lists it. */
+function unlistedObjectFiles(
+  bundle: MeshBundle,
+  kustomizationDirs: string[],
+  reachable: Set<string>,
+): BundleProblem[] {
   // IstioOperator files are istioctl input unless an in-cluster operator is installed, so the
   // renderer may leave them out of the kustomization.
   const appliedFiles = bundle.objects
     .filter(o => o.object.kind !== 'IstioOperator')
     .map(o => o.file);
+  const problems: BundleProblem[] = [];
   for (const objectFile of new Set(appliedFiles)) {
     const owner = kustomizationDirs
       .filter(dir => dir === '' || objectFile.startsWith(`${dir}/`))
@@ -112,23 +120,39 @@ export function kustomizationResources(bundle: MeshBundle): BundleProblem[] {
       const ownerFile = owner
         ? `${owner}/${kustomizationName}`
         : kustomizationName;
-      problems.push({
-        file: objectFile,
-        subject: 'Kustomization',
-        path: '',
-        message: `is not listed in ${ownerFile} (nor in a kustomization it includes), so it would never be applied`,
-      });
+      problems.push(
+        problemIn(
+          objectFile,
+          '',
+          `is not listed in ${ownerFile} (nor in a kustomization it includes), so it would never be applied`,
+        ),
+      );
     }
   }
-  return dedupe(problems);
+  return problems;
 }
 
-function dedupe(problems: BundleProblem[]): BundleProblem[] {
-  const seen = new Set<string>();
-  return problems.filter(p => {
-    const key = `${p.file}\u0000${p.path}\u0000${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * Every `kustomization.yaml` must list only files or folders (with their own kustomization) that
+ * exist in the bundle, and every object file of its folder must be reachable from it: kustomize
+ * fails on the first, and silently leaves the second undeployed.
+ */
+export function kustomizationResources(bundle: MeshBundle): BundleProblem[] {
+  const files = new Set(bundle.files.map(f => f.path));
+  const reachable = new Set<string>();
+  const kustomizations = bundle.files.filter(
+    f =>
+      f.path === kustomizationName || f.path.endsWith(`/${kustomizationName}`),
+  );
+  const problems = kustomizations.flatMap(file =>
+    resourceProblems(file, files, reachable),
+  );
+  problems.push(
+    ...unlistedObjectFiles(
+      bundle,
+      kustomizations.map(k => dirname(k.path)),
+      reachable,
+    ),
+  );
+  return dedupeProblems(problems);
 }
