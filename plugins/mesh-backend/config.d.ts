@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Mesh health: where each cluster's Istio metrics live and how they become a status. */
   mesh?: {
@@ -54,6 +56,21 @@ export interface Config {
     clusterTimeoutMs?: number;
     /** How long an answer is reused. Default: 15000 */
     cacheTtlMs?: number;
+    /**
+     * Template runs' rendered bundles, kept in the mesh plugin's database so the task page can
+     * link to the files and a .tar.gz download.
+     */
+    runs?: {
+      /**
+       * How long a run's bundle is kept, e.g. `{ days: 3 }` or an ISO 8601 duration such as `P3D`.
+       * Default: 3 days.
+       */
+      retention?: HumanDuration | string;
+      /** How often expired bundles are removed. Default: every hour. */
+      cleanupFrequency?: HumanDuration | string;
+      /** Largest bundle stored, in bytes of file content. Default: 16777216 (16 MiB). */
+      maxBundleBytes?: number;
+    };
     /** Status limits; defaults follow Kiali. Ratios in 0..1. */
     thresholds?: {
       errorRate5xx?: { degraded?: number; failing?: number };

@@ -3,12 +3,18 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { meshRunPermissions } from '@mesh-templates/plugin-mesh-common';
 import { readMeshConfig } from './config/readMeshConfig';
 import { MeshHealthService } from './health/MeshHealthService';
+import { MeshRunStore } from './runs/MeshRunStore';
+import { readRunStoreConfig } from './runs/readRunStoreConfig';
+import { createRunsRouter } from './runs/runsRouter';
+import { scheduleRunCleanup } from './runs/scheduleRunCleanup';
 import { createRouter } from './service/router';
 
 /**
- * Mesh health from Prometheus at `/api/mesh/health`.
+ * Mesh health from Prometheus at `/api/mesh/health`, and template runs' rendered bundles at
+ * `/api/mesh/runs`.
  *
  * @public
  */
@@ -21,9 +27,14 @@ export const meshPlugin = createBackendPlugin({
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpRouter, httpAuth, catalog }) {
+      async init(deps) {
+        const { config, logger, httpRouter, httpAuth, catalog } = deps;
         const meshConfig = readMeshConfig(config);
         const health = MeshHealthService.fromConfig(meshConfig);
         // Names only: the config also holds tokens, which must never reach a log.
@@ -32,8 +43,33 @@ export const meshPlugin = createBackendPlugin({
             meshConfig.clusters.map(c => c.name).join(', ') || 'none configured'
           }`,
         );
+
+        const runsConfig = readRunStoreConfig(config);
+        const store = await MeshRunStore.create(deps.database);
+        await scheduleRunCleanup({
+          scheduler: deps.scheduler,
+          store,
+          config: runsConfig,
+          logger,
+        });
+        deps.permissionsRegistry.addPermissions(meshRunPermissions);
+        const runs = createRunsRouter({
+          httpAuth,
+          permissions: deps.permissions,
+          catalog,
+          store,
+          config: runsConfig,
+        });
+
         httpRouter.use(
-          await createRouter({ config, logger, httpAuth, catalog, health }),
+          await createRouter({
+            config,
+            logger,
+            httpAuth,
+            catalog,
+            health,
+            routes: [runs],
+          }),
         );
       },
     });

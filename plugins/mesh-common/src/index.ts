@@ -8,3 +8,4 @@ export * from './istio';
 export * from './spec';
 export * from './health';
 export * from './polling';
+export * from './runs';

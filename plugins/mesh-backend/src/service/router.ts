@@ -24,6 +24,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
   health: MeshHealthService;
+  /** Further routes (the template runs' bundles), mounted before the error handler. */
+  routes?: express.Router[];
 }
 
 /** `GET /health[?entityRef=]`: the browser names an entity at most; the backend owns every query. */
@@ -74,6 +76,7 @@ export async function createRouter(
     res.json(body);
   });
 
+  for (const routes of options.routes ?? []) router.use(routes);
   router.use(MiddlewareFactory.create(options).error());
   return router;
 }
