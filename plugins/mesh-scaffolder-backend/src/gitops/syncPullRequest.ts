@@ -3,7 +3,11 @@ import { JsonValue } from '@backstage/types';
 import { createHash } from 'node:crypto';
 import { diffFiles } from './diffFiles';
 import { FileChange } from './gitopsFile';
-import { ChangeRequest, GitopsRepository } from './gitopsRepository';
+import {
+  ChangeRequest,
+  ChangeRequestContent,
+  GitopsRepository,
+} from './gitopsRepository';
 import type { PullRequestPlan } from './planPullRequest';
 
 /** `ctx.checkpoint` of the scaffolder: the value of `fn` is stored under `key` and replayed on retry. */
@@ -50,6 +54,59 @@ function changeDigest(changes: FileChange[]): string {
     );
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+interface ChangeRequestStep extends SyncOptions {
+  baseBranch: string;
+  /** The open request for the branch, as the host listed it before this run wrote anything. */
+  open?: ChangeRequest;
+  hasChanges: boolean;
+  content: ChangeRequestContent;
+}
+
+/**
+ * Edits the open request when its title or body is stale, or opens one when there are changes to
+ * propose; a request written to (or opened) is then given its labels, assignees and reviewers.
+ */
+async function syncChangeRequest(
+  step: ChangeRequestStep,
+): Promise<{ request?: ChangeRequest; edited: boolean }> {
+  const { repository, checkpoint, checkpointPrefix: prefix, open } = step;
+  const { content } = step;
+  let request = open;
+  let edited = false;
+  if (open) {
+    if (open.title !== content.title || open.body !== content.body) {
+      request = await checkpoint({
+        key: `${prefix}.update.${open.number}.${changeDigest([
+          { action: 'create', path: content.title, content: content.body },
+        ])}`,
+        fn: () => repository.updateChangeRequest(open, content),
+      });
+      edited = true;
+    }
+  } else if (step.hasChanges) {
+    request = await checkpoint({
+      key: `${prefix}.open`,
+      fn: () =>
+        repository.openChangeRequest(
+          step.plan.branch,
+          step.baseBranch,
+          content,
+        ),
+    });
+  }
+  if (request && (edited || !open)) {
+    const decorated = request;
+    await checkpoint({
+      key: `${prefix}.decorate.${decorated.number}`,
+      fn: async () => {
+        await repository.decorateChangeRequest(decorated, content);
+        return true;
+      },
+    });
+  }
+  return { request, edited };
 }
 
 /**
@@ -106,35 +163,13 @@ export async function syncPullRequest(
     });
   }
 
-  let request: ChangeRequest | undefined = open;
-  let edited = false;
-  if (open) {
-    if (open.title !== content.title || open.body !== content.body) {
-      request = await checkpoint({
-        key: `${prefix}.update.${open.number}.${changeDigest([
-          { action: 'create', path: content.title, content: content.body },
-        ])}`,
-        fn: () => repository.updateChangeRequest(open, content),
-      });
-      edited = true;
-    }
-  } else if (changes.length > 0) {
-    request = await checkpoint({
-      key: `${prefix}.open`,
-      fn: () => repository.openChangeRequest(branch, baseBranch, content),
-    });
-  }
-
-  if (request && (edited || !open)) {
-    const decorated = request;
-    await checkpoint({
-      key: `${prefix}.decorate.${decorated.number}`,
-      fn: async () => {
-        await repository.decorateChangeRequest(decorated, content);
-        return true;
-      },
-    });
-  }
+  const { request, edited } = await syncChangeRequest({
+    ...options,
+    baseBranch,
+    open,
+    hasChanges: changes.length > 0,
+    content,
+  });
 
   let result: SyncResult;
   if (!initial.hadOpenRequest) {

@@ -1,11 +1,13 @@
 import { Octokit } from 'octokit';
 import { callHost } from '../gitHostError';
+import { FileChange } from '../gitopsFile';
 import {
   ChangeRequest,
   ChangeRequestContent,
   CommitChangesOptions,
   GitopsRepository,
 } from '../gitopsRepository';
+import { githubFolderFiles } from './githubFolderFiles';
 
 export interface GithubRepositoryOptions {
   octokit: Octokit;
@@ -34,6 +36,18 @@ function toChangeRequest(pull: {
     title: pull.title,
     body: pull.body ?? '',
   };
+}
+
+/** A tree entry of the new commit; a deletion is an entry whose `sha` is null. */
+function treeEntry(change: FileChange) {
+  const entry = {
+    path: change.path,
+    mode: '100644' as const,
+    type: 'blob' as const,
+  };
+  return change.action === 'delete'
+    ? { ...entry, sha: null }
+    : { ...entry, content: change.content };
 }
 
 /**
@@ -86,62 +100,16 @@ export class GithubRepository implements GitopsRepository {
     }
   }
 
-  /** Walks down to the folder one level at a time, so only its subtree is listed recursively. */
-  async listFiles(
-    commit: string,
-    folder: string,
-  ): Promise<Map<string, string>> {
-    const files = new Map<string, string>();
-    const { data: commitData } = await callHost(
-      `Reading commit ${commit}`,
-      this.secrets,
-      () =>
-        this.octokit.rest.git.getCommit({
-          ...this.repoParams,
-          commit_sha: commit,
-        }),
+  listFiles(commit: string, folder: string): Promise<Map<string, string>> {
+    return githubFolderFiles(
+      {
+        octokit: this.octokit,
+        repoParams: this.repoParams,
+        secrets: this.secrets,
+      },
+      commit,
+      folder,
     );
-    let treeSha = commitData.tree.sha;
-    for (const segment of folder.split('/')) {
-      const parentTree = treeSha;
-      const { data: level } = await callHost(
-        'Reading a tree',
-        this.secrets,
-        () =>
-          this.octokit.rest.git.getTree({
-            ...this.repoParams,
-            tree_sha: parentTree,
-          }),
-      );
-      const next = level.tree.find(
-        e => e.path === segment && e.type === 'tree',
-      );
-      if (!next?.sha) {
-        return files;
-      }
-      treeSha = next.sha;
-    }
-    const { data: subtree } = await callHost(
-      `Listing ${folder}`,
-      this.secrets,
-      () =>
-        this.octokit.rest.git.getTree({
-          ...this.repoParams,
-          tree_sha: treeSha,
-          recursive: 'true',
-        }),
-    );
-    if (subtree.truncated) {
-      throw new Error(
-        `GitHub truncated the listing of ${folder}; the folder holds too many files`,
-      );
-    }
-    for (const entry of subtree.tree) {
-      if (entry.type === 'blob' && entry.path && entry.sha) {
-        files.set(`${folder}/${entry.path}`, entry.sha);
-      }
-    }
-    return files;
   }
 
   async commitChanges(options: CommitChangesOptions): Promise<string> {
@@ -162,21 +130,7 @@ export class GithubRepository implements GitopsRepository {
         this.octokit.rest.git.createTree({
           ...this.repoParams,
           base_tree: parentCommit.tree.sha,
-          tree: changes.map(change =>
-            change.action === 'delete'
-              ? {
-                  path: change.path,
-                  mode: '100644' as const,
-                  type: 'blob' as const,
-                  sha: null,
-                }
-              : {
-                  path: change.path,
-                  mode: '100644' as const,
-                  type: 'blob' as const,
-                  content: change.content,
-                },
-          ),
+          tree: changes.map(treeEntry),
         }),
     );
     const { data: commit } = await callHost(
