@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { meshRunPermissions } from '@mesh-templates/plugin-mesh-common';
+import { DatabaseFanOutLease } from './cache/FanOutLease';
 import { readMeshConfig } from './config/readMeshConfig';
 import { MeshHealthService } from './health/MeshHealthService';
 import { MeshRunStore } from './runs/MeshRunStore';
@@ -30,13 +31,20 @@ export const meshPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
+        cache: coreServices.cache,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, logger, httpRouter, httpAuth, catalog } = deps;
         const meshConfig = readMeshConfig(config);
-        const health = MeshHealthService.fromConfig(meshConfig);
+        // Replicas share answers through the cache and agree on who fans out through the database.
+        const health = MeshHealthService.fromConfig(meshConfig, {
+          cache: deps.cache,
+          lease: await DatabaseFanOutLease.create(
+            await deps.database.getClient(),
+          ),
+        });
         // Names only: the config also holds tokens, which must never reach a log.
         logger.info(
           `Mesh health for ${meshConfig.clusters.length} cluster(s): ${

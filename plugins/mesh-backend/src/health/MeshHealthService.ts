@@ -1,5 +1,9 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import { CacheManager } from '@backstage/backend-defaults/cache';
+import { ConfigReader } from '@backstage/config';
 import { ClusterHealth } from '@mesh-templates/plugin-mesh-common';
-import { TtlCache } from '../cache/TtlCache';
+import { FanOutLease } from '../cache/FanOutLease';
+import { SharedTtlCache } from '../cache/SharedTtlCache';
 import { MeshClusterConfig, MeshConfig } from '../config/MeshConfig';
 import { ClusterHealthCollector, Workload } from './ClusterHealthCollector';
 
@@ -9,32 +13,56 @@ export interface HealthSelection {
   workload?: Workload;
 }
 
+/** Where answers are kept: the plugin passes its CacheService and a database lease. */
+export interface HealthCacheOptions {
+  cache?: CacheService;
+  lease?: FanOutLease;
+}
+
+/** A lease outlives the slowest cluster of a fan-out by this margin before others take over. */
+const LEASE_MARGIN_MS = 2000;
+
 /**
  * Fans out to the selected clusters in parallel. Each cluster is cached on its own, so the all-clusters
  * view and entity views share answers, and each is bounded by the collector's timeout, so a slow
  * cluster costs at most the timeout and never holds the others back. The clusters not in the cache
  * are collected in ONE fan-out, so they share an evaluation timestamp and identical upstream requests.
+ * The cache is Backstage's CacheService, so replicas behind one load balancer share answers; with a
+ * lease, replicas missing the same clusters at once fan out once between them.
  */
 export class MeshHealthService {
-  private readonly cache: TtlCache<ClusterHealth>;
+  readonly cache: SharedTtlCache<ClusterHealth>;
 
   /** The service as the plugin runs it: one collector with the configured thresholds and timeout. */
-  static fromConfig(config: MeshConfig): MeshHealthService {
+  static fromConfig(
+    config: MeshConfig,
+    options: HealthCacheOptions = {},
+  ): MeshHealthService {
     return new MeshHealthService(
       config,
       new ClusterHealthCollector({
         thresholds: config.thresholds,
         timeoutMs: config.clusterTimeoutMs,
       }),
+      options,
     );
   }
 
   constructor(
     private readonly config: MeshConfig,
     private readonly collector: ClusterHealthCollector,
-    now: () => number = Date.now,
+    options: HealthCacheOptions & { now?: () => number } = {},
   ) {
-    this.cache = new TtlCache(config.cacheTtlMs, now);
+    this.cache = new SharedTtlCache({
+      // The memory store `npm start` uses, for callers outside a backend (tests, bench).
+      store:
+        options.cache ??
+        CacheManager.fromConfig(new ConfigReader({})).forPlugin('mesh'),
+      ttlMs: config.cacheTtlMs,
+      lease: options.lease,
+      leaseTtlMs: config.clusterTimeoutMs + LEASE_MARGIN_MS,
+      now: options.now,
+    });
   }
 
   configuredClusterNames(): string[] {
@@ -42,7 +70,6 @@ export class MeshHealthService {
   }
 
   async getHealth(selection: HealthSelection = {}): Promise<ClusterHealth[]> {
-    this.cache.prune();
     const clusters: MeshClusterConfig[] = selection.clusterNames
       ? this.config.clusters.filter(c =>
           selection.clusterNames!.includes(c.name),
@@ -52,6 +79,7 @@ export class MeshHealthService {
     const byKey = new Map(
       clusters.map(cluster => [
         JSON.stringify([
+          'health',
           cluster.name,
           workload?.id ?? null,
           workload?.namespace ?? null,

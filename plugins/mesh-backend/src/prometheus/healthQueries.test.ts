@@ -1,4 +1,9 @@
-import { combine, instantExpressions, trendExpressions } from './healthQueries';
+import {
+  combine,
+  instantExpressions,
+  MAX_CLUSTER_REGEX_LENGTH,
+  trendExpressions,
+} from './healthQueries';
 
 describe('health queries', () => {
   it('counts requests once: every request selector is reporter="destination"', () => {
@@ -47,6 +52,26 @@ describe('health queries', () => {
     expect(trendExpressions(scope).requests).toBe(
       'sum by (k8s_cluster, mesh_code_class) (label_replace(rate(istio_requests_total{reporter="destination",k8s_cluster=~"a\\\\.b|east|west"}[5m]), "mesh_code_class", "$1", "response_code", "([0-9])[0-9][0-9]"))',
     );
+  });
+
+  it('asks for every cluster of the store once the cluster regex would outgrow the budget', () => {
+    const names = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `cluster-${String(i).padStart(3, '0')}`,
+      );
+    const fits = Math.floor((MAX_CLUSTER_REGEX_LENGTH + 1) / 12);
+    const small = trendExpressions({
+      clusters: { label: 'cluster', values: names(fits) },
+    }).requests;
+    expect(small).toContain('cluster=~"cluster-000|');
+    const large = trendExpressions({
+      clusters: { label: 'cluster', values: names(fits + 1) },
+    }).requests;
+    expect(large).toContain('cluster!=""');
+    expect(large).not.toContain('cluster=~');
+    // Still grouped by cluster, so the caller splits the answer as before.
+    expect(large).toMatch(/^sum by \(cluster, mesh_code_class\)/);
   });
 
   it('keeps per-cluster queries free of any grouping label', () => {

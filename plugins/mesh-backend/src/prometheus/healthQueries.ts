@@ -41,6 +41,9 @@ function matchers(parts: string[]): string {
   return `{${parts.join(',')}}`;
 }
 
+/** Longest cluster regex a query carries; the combined query holds it about a dozen times. */
+export const MAX_CLUSTER_REGEX_LENGTH = 1000;
+
 /** RE2 metacharacters; cluster names are DNS labels, but a matcher must never depend on that. */
 function regexLiteral(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -52,10 +55,13 @@ function clusterMatchers(scope: QueryScope): string[] {
   const values = [...new Set(clusters.values)].sort();
   if (values.length === 1)
     return [`${clusters.label}=${promqlString(values[0])}`];
+  const regex = values.map(regexLiteral).join('|');
+  // Stores cap a query's length (VictoriaMetrics: 16 KiB by default) and the combined query repeats
+  // the matcher in every part: past the budget, ask for every cluster the store holds and let the
+  // caller keep the asked ones, rather than splitting the fan-out into more requests.
+  if (regex.length > MAX_CLUSTER_REGEX_LENGTH) return [`${clusters.label}!=""`];
   // PromQL regex matchers are anchored at both ends: exactly these clusters.
-  return [
-    `${clusters.label}=~${promqlString(values.map(regexLiteral).join('|'))}`,
-  ];
+  return [`${clusters.label}=~${promqlString(regex)}`];
 }
 
 /** `sum by (<cluster label>, …extra)` — or no `by` at all for one cluster's own Prometheus. */

@@ -14,6 +14,10 @@ export interface OpenMetricsOptions {
   stepSec: number;
   /** Adds this label with the cluster name to every series, as a global Prometheus would hold them. */
   clusterLabel?: string;
+  /** Where counters start growing; default `startSec`. A scraped exporter keeps one origin for all scrapes. */
+  originSec?: number;
+  /** Prometheus' text format (VictoriaMetrics' import) counts milliseconds; OpenMetrics counts seconds. */
+  millisecondTimestamps?: boolean;
 }
 
 type Labels = Record<string, string>;
@@ -55,6 +59,7 @@ export function buildOpenMetrics(
   options: OpenMetricsOptions,
 ): string {
   const families = new Map<string, string[]>();
+  const origin = options.originSec ?? options.startSec;
   const timestamps: number[] = [];
   for (let t = options.startSec; t <= options.endSec; t += options.stepSec)
     timestamps.push(t);
@@ -67,7 +72,8 @@ export function buildOpenMetrics(
     const lines = families.get(name) ?? [];
     const text = `${name}${labelText(labels)}`;
     for (const t of timestamps) {
-      lines.push(`${text} ${valueAt(t - options.startSec)} ${t}`);
+      const stamp = options.millisecondTimestamps ? Math.round(t * 1000) : t;
+      lines.push(`${text} ${valueAt(t - origin)} ${stamp}`);
     }
     families.set(name, lines);
   };
