@@ -2,7 +2,7 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { summarizeBundle } from '../bundle/summarizeBundle';
 import { renderMeshBundle } from '../render/renderMeshBundle';
-import { writeBundle } from '../render/writeBundle';
+import { writeBundle } from '../bundle/writeBundle';
 import { examples } from './bundleRender.examples';
 import { parseSpecInput } from './parseSpecInput';
 import { specInputDescription } from './specInputDescription';

@@ -2,8 +2,8 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { formatBundleProblem } from '../bundle/formatBundleProblem';
+import { readBundle } from '../bundle/readBundle';
 import { summarizeBundle } from '../bundle/summarizeBundle';
-import { readBundleDirectory } from '../validate/readBundleDirectory';
 import { validateBundle } from '../validate/validateBundle';
 import { examples } from './bundleValidate.examples';
 
@@ -56,7 +56,7 @@ export function createMeshBundleValidateAction() {
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.',
       );
-      const bundle = await readBundleDirectory(sourceDir);
+      const bundle = await readBundle(sourceDir);
       const problems = validateBundle(bundle);
       const summary = summarizeBundle(bundle);
 

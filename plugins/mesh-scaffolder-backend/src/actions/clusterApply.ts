@@ -15,8 +15,8 @@ import {
 import { findApplyCluster } from '../apply/clusterConfig';
 import { describePlan } from '../apply/describePlan';
 import { KubeClientFactory } from '../apply/kubeClient';
-import { loadBundleObjects } from '../apply/loadBundleObjects';
 import { meshClusterApplyPermission } from '../apply/permissions';
+import { readBundle } from '../bundle/readBundle';
 import { examples } from './clusterApply.examples';
 
 export interface MeshClusterApplyActionOptions {
@@ -161,7 +161,9 @@ export function createMeshClusterApplyAction(
             destination,
             ...describePlan(
               cluster,
-              await loadBundleObjects(bundleDir, cluster),
+              (await readBundle(bundleDir, { cluster })).objects.map(
+                ({ object, file }) => ({ object, file }),
+              ),
             ),
           });
         }

@@ -1,10 +1,10 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readBundle } from '../bundle/readBundle';
 import { ClusterApplyReport } from './applyResult';
 import { applyToCluster } from './applyToCluster';
 import { ApplyCluster, findApplyCluster } from './clusterConfig';
 import { createKubeApiClient, KubeClientFactory } from './kubeClient';
-import { loadBundleObjects } from './loadBundleObjects';
 import { createRedactor } from './redactSecrets';
 import { remoteSecretsFor } from './remoteSecrets';
 import { ApplyItem } from './resolveObjects';
@@ -49,7 +49,9 @@ export async function applyMeshBundle(
   for (const target of targets) {
     itemsByCluster.set(
       target.name,
-      await loadBundleObjects(options.bundleDir, target.name),
+      (
+        await readBundle(options.bundleDir, { cluster: target.name })
+      ).objects.map(({ object, file }) => ({ object, file })),
     );
   }
 

@@ -3,16 +3,20 @@
  * written. Render builds it, validate checks it, the GitOps and apply steps consume it.
  */
 
-/** The component a file or object belongs to; groups the bundle index and the PR body. */
-export type BundleComponent =
-  | 'namespaces'
-  | 'istio'
-  | 'multi-cluster'
-  | 'gateways'
-  | 'observability'
-  | 'policy'
-  | 'gitops'
-  | 'docs';
+/** The components a file or object can belong to; they group the bundle index and the PR body. */
+export const BUNDLE_COMPONENTS = [
+  'namespaces',
+  'istio',
+  'multi-cluster',
+  'gateways',
+  'observability',
+  'policy',
+  'gitops',
+  'docs',
+] as const;
+
+/** The component a file or object belongs to. */
+export type BundleComponent = (typeof BUNDLE_COMPONENTS)[number];
 
 /** A Kubernetes object as plain data. */
 export interface KubernetesObject {

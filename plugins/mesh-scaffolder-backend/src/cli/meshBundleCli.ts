@@ -7,10 +7,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import yaml from 'yaml';
 import { formatBundleProblem } from '../bundle/formatBundleProblem';
+import { readBundle } from '../bundle/readBundle';
 import { summarizeBundle } from '../bundle/summarizeBundle';
+import { writeBundle } from '../bundle/writeBundle';
 import { renderMeshBundle } from '../render/renderMeshBundle';
-import { writeBundle } from '../render/writeBundle';
-import { readBundleDirectory } from '../validate/readBundleDirectory';
 import { validateBundle } from '../validate/validateBundle';
 
 /** Where the CLI writes; injected so tests read exactly what a terminal would show. */
@@ -82,7 +82,7 @@ async function validate(args: string[], io: CliOutput): Promise<number> {
   const dir = path.resolve(positionals[0]);
   let bundle;
   try {
-    bundle = await readBundleDirectory(dir);
+    bundle = await readBundle(dir);
   } catch (error) {
     io.err(`${positionals[0]}: ${(error as Error).message}`);
     return 1;

@@ -1,14 +1,16 @@
 import { InputError } from '@backstage/errors';
-import { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
-import { BundleIndexEntry } from '../bundle/meshBundle';
+import {
+  defaultTargetPath,
+  MeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
+import { readBundle } from '../bundle/readBundle';
 import { targetPathFor } from '../render/meshMembers';
 import { catalogInfoFileName, renderCatalogInfo } from './catalogInfo';
 import { GitopsFile } from './gitopsFile';
 import { ChangeRequestContent } from './gitopsRepository';
 import { meshFactsFromIndex, meshFactsFromSpec } from './meshFacts';
 import { pullRequestBody } from './pullRequestBody';
-import { findClusterDirectory, readClusterFiles } from './readClusterFiles';
-import { readBundleIndex } from './readBundleIndex';
+import { clusterTreeFiles } from './clusterTreeFiles';
 import {
   checkClusterName,
   checkTargetPath,
@@ -18,7 +20,7 @@ import {
 import { ValidationInput } from './validationSection';
 
 export interface PullRequestPlanInput {
-  /** Folder holding the rendered bundle (bundle-index.json and the cluster trees). */
+  /** Folder holding the rendered bundle (its index and the cluster trees). */
   bundleDir: string;
   cluster?: string;
   targetPath?: string;
@@ -49,17 +51,13 @@ export interface PullRequestPlan {
   content: (baseBranch: string) => ChangeRequestContent;
 }
 
-function chooseCluster(
-  input: PullRequestPlanInput,
-  index: BundleIndexEntry[] | undefined,
-): string {
-  if (input.cluster) {
-    return checkClusterName(input.cluster);
-  }
-  if (input.spec) {
-    return input.spec.cluster.name;
-  }
-  const clusters = [...new Set((index ?? []).map(e => e.cluster))];
+function requestedCluster(input: PullRequestPlanInput): string | undefined {
+  return input.cluster
+    ? checkClusterName(input.cluster)
+    : input.spec?.cluster.name;
+}
+
+function onlyCluster(clusters: string[]): string {
   if (clusters.length === 1) {
     return clusters[0];
   }
@@ -77,19 +75,16 @@ function chooseCluster(
 export async function planPullRequest(
   input: PullRequestPlanInput,
 ): Promise<PullRequestPlan> {
-  const index = await readBundleIndex(input.bundleDir);
-  const cluster = chooseCluster(input, index);
+  const requested = requestedCluster(input);
+  const bundle = await readBundle(input.bundleDir, { cluster: requested });
+  const cluster = requested ?? onlyCluster(bundle.clusters);
   const targetPath = checkTargetPath(
     input.targetPath ??
-      (input.spec ? targetPathFor(input.spec, cluster) : `clusters/${cluster}`),
+      (input.spec
+        ? targetPathFor(input.spec, cluster)
+        : defaultTargetPath(cluster)),
   );
-  const clusterDir = await findClusterDirectory({
-    bundleDir: input.bundleDir,
-    cluster,
-    targetPath,
-    clusterPath: input.clusterPath,
-  });
-  const treeFiles = (await readClusterFiles(clusterDir)).filter(
+  const treeFiles = clusterTreeFiles(bundle, cluster, input.clusterPath).filter(
     f => f.path !== catalogInfoFileName,
   );
   const catalogInfo = renderCatalogInfo({
@@ -108,10 +103,10 @@ export async function planPullRequest(
     }))
     .sort((a, b) => (a.path < b.path ? -1 : Number(a.path > b.path)));
 
-  const entries = index?.filter(e => e.cluster === cluster);
+  const entries = bundle.index.filter(e => e.cluster === cluster);
   const facts = input.spec
     ? meshFactsFromSpec(input.spec)
-    : meshFactsFromIndex(entries ?? []);
+    : meshFactsFromIndex(entries);
   const title =
     input.title ??
     (facts.istioVersion

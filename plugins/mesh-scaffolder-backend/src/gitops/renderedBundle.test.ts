@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { renderMeshBundle } from '../render/renderMeshBundle';
-import { writeBundle } from '../render/writeBundle';
+import { writeBundle } from '../bundle/writeBundle';
 import { planPullRequest } from './planPullRequest';
 
 const examplesDir = path.resolve(__dirname, '../../../../examples/specs');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { renderMeshBundle } from './renderMeshBundle';
-import { writeBundle } from './writeBundle';
+import { writeBundle } from '../bundle/writeBundle';
 import { meshMembers } from './meshMembers';
 import { loadExampleSpecs, variantSpecs } from './__testUtils__/exampleSpecs';
 

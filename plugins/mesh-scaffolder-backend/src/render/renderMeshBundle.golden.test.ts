@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
+import { listTreeFiles } from '../bundle/listTreeFiles';
 import { parseRenderedYaml } from './parseRenderedYaml';
 import { renderMeshBundle } from './renderMeshBundle';
 import { loadExampleSpecs, variantSpecs } from './__testUtils__/exampleSpecs';
@@ -7,21 +9,11 @@ import { loadExampleSpecs, variantSpecs } from './__testUtils__/exampleSpecs';
 const GOLDEN_DIR = path.join(__dirname, '__fixtures__', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-function readTree(root: string): Map<string, string> {
+async function readTree(root: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const walk = (relative: string) => {
-    for (const entry of fs.readdirSync(path.join(root, relative), {
-      withFileTypes: true,
-    })) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        walk(child);
-      } else {
-        files.set(child, fs.readFileSync(path.join(root, child), 'utf8'));
-      }
-    }
-  };
-  walk('');
+  for (const file of await listTreeFiles(root)) {
+    files.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
+  }
   return files;
 }
 
@@ -42,7 +34,7 @@ describe('renderMeshBundle golden files', () => {
 
   it.each(examples.map(e => [e.name, e.spec] as const))(
     '%s renders byte-for-byte as its golden files',
-    (name, spec) => {
+    async (name, spec) => {
       // GIVEN an example spec
       // WHEN it is rendered
       const bundle = renderMeshBundle(spec);
@@ -58,7 +50,7 @@ describe('renderMeshBundle golden files', () => {
         }
       }
       // THEN the same files exist with identical bytes
-      const golden = readTree(goldenRoot);
+      const golden = await readTree(goldenRoot);
       expect([...rendered.keys()].sort()).toEqual([...golden.keys()].sort());
       for (const [file, content] of rendered) {
         expect({ file, content }).toEqual({ file, content: golden.get(file) });
@@ -82,7 +74,7 @@ describe('renderMeshBundle golden files', () => {
           parseRenderedYaml(content.get(values.file)!, values.file),
         ).toEqual([values.values]);
       }
-      expect(JSON.parse(content.get('bundle-index.json')!).objects).toEqual(
+      expect(JSON.parse(content.get(BUNDLE_INDEX_FILE)!).objects).toEqual(
         bundle.index,
       );
     },

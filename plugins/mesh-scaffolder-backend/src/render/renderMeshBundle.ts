@@ -1,5 +1,15 @@
 import type { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
-import type { BundleFile, MeshBundle } from '../bundle/meshBundle';
+import {
+  BUNDLE_INDEX_FILE,
+  BundleHelmRelease,
+  serializeBundleIndex,
+} from '../bundle/bundleIndex';
+import type {
+  BundleFile,
+  BundleHelmValues,
+  MeshBundle,
+} from '../bundle/meshBundle';
+import { CHART_SOURCES } from './chartSources';
 import { meshMembers } from './meshMembers';
 import { renderClusterTree } from './renderClusterTree';
 
@@ -31,8 +41,25 @@ function assertSafeRelativePath(filePath: string, what: string): void {
   }
 }
 
-/** Path of the machine-readable index at the bundle root. */
-export const BUNDLE_INDEX_FILE = 'bundle-index.json';
+/** The index row of one values file: the release it configures and where its chart comes from. */
+function helmReleaseRow(values: BundleHelmValues): BundleHelmRelease {
+  const source = CHART_SOURCES[values.chart];
+  if (!source) {
+    throw new Error(
+      `chart ${values.chart} of ${values.file} has no repository in CHART_SOURCES`,
+    );
+  }
+  return {
+    cluster: values.cluster,
+    component: values.component,
+    release: values.release,
+    chart: values.chart,
+    repository: source.repoUrl,
+    version: values.chartVersion,
+    namespace: values.namespace,
+    valuesFile: values.file,
+  };
+}
 
 /**
  * Renders the whole mesh described by a validated spec: one tree per member cluster plus the
@@ -70,11 +97,11 @@ export function renderMeshBundle(spec: MeshClusterSpec): MeshBundle {
   }
   bundle.files.push({
     path: BUNDLE_INDEX_FILE,
-    content: `${JSON.stringify(
-      { clusters: bundle.clusters, objects: bundle.index },
-      null,
-      2,
-    )}\n`,
+    content: serializeBundleIndex({
+      clusters: bundle.clusters,
+      objects: bundle.index,
+      helmReleases: bundle.helmValues.map(helmReleaseRow),
+    }),
   });
   bundle.files.sort(byPath);
   return bundle;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { MeshBundle } from '../../bundle/meshBundle';
 import { renderMeshBundle } from '../../render/renderMeshBundle';
-import { writeBundle } from '../../render/writeBundle';
+import { writeBundle } from '../../bundle/writeBundle';
 import {
   ContractApiServer,
   ContractApiServerOptions,

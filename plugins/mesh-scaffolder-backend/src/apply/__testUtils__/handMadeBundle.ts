@@ -1,20 +1,25 @@
+import { defaultTargetPath } from '@mesh-templates/plugin-mesh-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
-import { KubernetesObject } from '../../bundle/meshBundle';
+import {
+  BUNDLE_INDEX_FILE,
+  serializeBundleIndex,
+} from '../../bundle/bundleIndex';
+import { BundleIndexEntry, KubernetesObject } from '../../bundle/meshBundle';
 
 /**
- * Writes a minimal bundle (one file per object under clusters/<cluster>/ and a bundle-index.json
- * in the shape mesh:bundle:render writes) for tests that need objects the renderer does not make.
+ * Writes a minimal bundle (one file per object in each cluster's default tree, and the index in
+ * the shape mesh:bundle:render writes) for tests that need objects the renderer does not make.
  */
 export async function writeHandMadeBundle(
   dir: string,
   objectsByCluster: Record<string, KubernetesObject[]>,
 ): Promise<void> {
-  const index = [];
+  const index: BundleIndexEntry[] = [];
   for (const [cluster, objects] of Object.entries(objectsByCluster)) {
     for (const [i, object] of objects.entries()) {
-      const file = `clusters/${cluster}/${String(i).padStart(
+      const file = `${defaultTargetPath(cluster)}/${String(i).padStart(
         3,
         '0',
       )}-${object.kind.toLowerCase()}.yaml`;
@@ -34,12 +39,12 @@ export async function writeHandMadeBundle(
     }
   }
   await fs.writeFile(
-    path.join(dir, 'bundle-index.json'),
-    JSON.stringify(
-      { clusters: Object.keys(objectsByCluster), objects: index },
-      null,
-      2,
-    ),
+    path.join(dir, BUNDLE_INDEX_FILE),
+    serializeBundleIndex({
+      clusters: Object.keys(objectsByCluster),
+      objects: index,
+      helmReleases: [],
+    }),
   );
 }
 

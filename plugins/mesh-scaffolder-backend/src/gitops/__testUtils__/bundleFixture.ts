@@ -1,13 +1,22 @@
+import { defaultTargetPath } from '@mesh-templates/plugin-mesh-common';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  BUNDLE_INDEX_FILE,
+  BundleHelmRelease,
+  serializeBundleIndex,
+} from '../../bundle/bundleIndex';
+import type { BundleIndexEntry } from '../../bundle/meshBundle';
+
+const allComponents = ['istio', 'observability', 'policy'];
 
 /** The files of a small hand-made cluster tree, per component, as the renderer lays them out. */
 export function clusterTree(
   cluster: string,
-  components = ['istio', 'observability', 'policy'],
+  components = allComponents,
 ): Record<string, string> {
-  const root = `clusters/${cluster}`;
+  const root = defaultTargetPath(cluster);
   const files: Record<string, string> = {
     [`${root}/kustomization.yaml`]: `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${components
       .map(c => `  - ${c}`)
@@ -34,13 +43,33 @@ export function clusterTree(
   return files;
 }
 
-/** The index rows of `clusterTree`, as `bundle-index.json` holds them. */
+/** The Helm release rows of `clusterTree`'s index. */
+function clusterHelmReleases(
+  cluster: string,
+  components: string[],
+): BundleHelmRelease[] {
+  if (!components.includes('istio')) return [];
+  return [
+    {
+      cluster,
+      component: 'istio',
+      release: 'istiod',
+      chart: 'istiod',
+      repository: 'https://charts.example.test/istio',
+      version: '1.30.3',
+      namespace: 'istio-system',
+      valuesFile: `${defaultTargetPath(cluster)}/istio/values-istiod.yaml`,
+    },
+  ];
+}
+
+/** The object rows of `clusterTree`'s index. */
 export function clusterIndex(
   cluster: string,
-  components = ['istio', 'observability', 'policy'],
-) {
-  const root = `clusters/${cluster}`;
-  const rows = [
+  components = allComponents,
+): BundleIndexEntry[] {
+  const root = defaultTargetPath(cluster);
+  const rows: Array<Omit<BundleIndexEntry, 'cluster'>> = [
     {
       component: 'istio',
       file: `${root}/istio/peer-authentication.yaml`,
@@ -93,9 +122,10 @@ export function writeBundleFixture(
 export function writeBundleInto(
   dir: string,
   cluster: string,
-  components?: string[],
+  components = allComponents,
 ): void {
-  fs.rmSync(path.join(dir, 'clusters'), { recursive: true, force: true });
+  const treesDir = path.posix.dirname(defaultTargetPath(cluster));
+  fs.rmSync(path.join(dir, treesDir), { recursive: true, force: true });
   for (const [file, content] of Object.entries(
     clusterTree(cluster, components),
   )) {
@@ -103,11 +133,11 @@ export function writeBundleInto(
     fs.writeFileSync(path.join(dir, file), content);
   }
   fs.writeFileSync(
-    path.join(dir, 'bundle-index.json'),
-    `${JSON.stringify(
-      { clusters: [cluster], objects: clusterIndex(cluster, components) },
-      null,
-      2,
-    )}\n`,
+    path.join(dir, BUNDLE_INDEX_FILE),
+    serializeBundleIndex({
+      clusters: [cluster],
+      objects: clusterIndex(cluster, components),
+      helmReleases: clusterHelmReleases(cluster, components),
+    }),
   );
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MeshBundle } from '../bundle/meshBundle';
+import type { MeshBundle } from './meshBundle';
 import { writeBundle } from './writeBundle';
 
 function bundleWith(files: Array<[string, string]>): MeshBundle {

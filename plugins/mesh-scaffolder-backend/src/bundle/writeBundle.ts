@@ -1,7 +1,8 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { MeshBundle } from '../bundle/meshBundle';
+import { listTreeFiles } from './listTreeFiles';
+import type { MeshBundle } from './meshBundle';
 
 /**
  * Writes a bundle's files under `dir`. Every path is resolved inside `dir` (a `..` or absolute
@@ -56,7 +57,7 @@ async function moveIntoPlace(staging: string, target: string): Promise<void> {
   if (!existing.isDirectory()) {
     throw new Error(`output path ${target} exists and is not a folder`);
   }
-  const staged = await listFiles(staging);
+  const staged = await listTreeFiles(staging);
   for (const relative of staged) {
     const destination = resolveSafeChildPath(target, relative);
     const stat = await fs.lstat(destination).catch(() => undefined);
@@ -72,20 +73,4 @@ async function moveIntoPlace(staging: string, target: string): Promise<void> {
     await fs.rename(path.join(staging, relative), destination);
   }
   await fs.rm(staging, { recursive: true, force: true });
-}
-
-async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  const entries = await fs.readdir(path.join(root, prefix), {
-    withFileTypes: true,
-  });
-  const files: string[] = [];
-  for (const entry of entries) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      files.push(...(await listFiles(root, relative)));
-    } else {
-      files.push(relative);
-    }
-  }
-  return files.sort();
 }
