@@ -15,8 +15,10 @@ async function main() {
     rows.push([
       String(concurrency),
       String(r.firstApplyRequests),
+      String(r.firstApplyWaves),
       fmt(r.firstApplyMs, 0),
       fmt(r.firstApplyMs / delayMs, 1),
+      String(r.secondApplyWaves),
       fmt(r.secondApplyMs, 0),
       fmt(r.sequentialEstimateMs, 0),
       fmt(r.sequentialEstimateMs / r.firstApplyMs, 1),
@@ -24,14 +26,16 @@ async function main() {
   }
   console.log(`## Direct apply
 
-${objects} objects in ${tiers} tiers applied with server-side apply to the Kubernetes contract API server, every response delayed ${delayMs} ms to stand for network latency. The first apply includes discovery and the dry-run of the whole bundle; the second finds everything unchanged. "Sequential" is the same requests one at a time.
+${objects} objects in ${tiers} tiers applied with server-side apply to the Kubernetes contract API server, every response delayed ${delayMs} ms to stand for network latency. The first apply includes discovery and the dry-run of the whole bundle; the second finds everything unchanged. "Waves" are the sequential request waves the contract server counted: the longest chain of requests each of which arrived after the one before it had been answered, i.e. the round trips of latency the apply cannot avoid; "round trips" is the measured time over the latency, which adds this machine's own processing time. "Sequential" is the same requests one at a time.
 
 ${table(
   [
     'requests in flight',
     'requests',
+    'first apply waves',
     'first apply ms',
     'first apply / latency (round trips)',
+    'second apply waves',
     'second apply ms',
     'sequential ms',
     'speed-up',

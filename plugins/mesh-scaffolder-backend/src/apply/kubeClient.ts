@@ -12,10 +12,19 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * The client of one config cluster: `@kubernetes/client-node`'s KubeConfig owns TLS (caData,
- * caFile, skipTLSVerify) and the bearer token header of every request, as `makeApiClient` would
- * set them up.
+ * caFile, skipTLSVerify) and the bearer token header of every request, set up as `makeApiClient`
+ * does it.
  */
 export const createKubeApiClient: KubeClientFactory = cluster => {
+  const configuration = createConfiguration({
+    baseServer: new ServerConfiguration(cluster.url, {}),
+    authMethods: { default: kubeConfigOf(cluster) },
+  });
+  return new ClusterObjectApi(configuration, cluster.name, REQUEST_TIMEOUT_MS);
+};
+
+/** A KubeConfig with the cluster as its only cluster and current context. */
+export function kubeConfigOf(cluster: ApplyCluster): KubeConfig {
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromClusterAndUser(
     {
@@ -29,9 +38,5 @@ export const createKubeApiClient: KubeClientFactory = cluster => {
     },
     { name: `${cluster.name}-apply`, token: cluster.serviceAccountToken },
   );
-  const configuration = createConfiguration({
-    baseServer: new ServerConfiguration(cluster.url, {}),
-    authMethods: { default: kubeConfig },
-  });
-  return new ClusterObjectApi(configuration, cluster.name, REQUEST_TIMEOUT_MS);
-};
+  return kubeConfig;
+}

@@ -21,15 +21,20 @@ export interface ApplyBenchResult {
   /** First apply to an empty cluster: discovery, dry-run of everything, three tiers. */
   firstApplyMs: number;
   firstApplyRequests: number;
+  /** Sequential request waves of the first apply: the round trips of latency it cannot avoid. */
+  firstApplyWaves: number;
   /** Second apply of the same bundle: everything unchanged. */
   secondApplyMs: number;
+  secondApplyRequests: number;
+  secondApplyWaves: number;
   /** What the first apply would take with one request at a time. */
   sequentialEstimateMs: number;
 }
 
 /**
  * Applies a 60-object bundle (4 namespaces, 6 cluster-scoped objects, 50 namespaced objects)
- * to a contract API server with a fixed per-request delay, for `npm run bench`.
+ * to a contract API server with a fixed per-request delay, twice, for `npm run bench` and the
+ * wave-count test. Waves are counted by the server (see RequestWaves), times measured here.
  */
 export async function benchApply(
   options: ApplyBenchOptions = {},
@@ -63,8 +68,10 @@ export async function benchApply(
       }
       return performance.now() - started;
     };
+    const { server } = cluster;
     const firstApplyMs = await run();
-    const firstApplyRequests = cluster.server.requests.length;
+    const firstApplyRequests = server.requests.length;
+    const firstApplyWaves = server.waves.count();
     const secondApplyMs = await run();
     return {
       objects: objects.length,
@@ -73,7 +80,10 @@ export async function benchApply(
       concurrency,
       firstApplyMs: Math.round(firstApplyMs),
       firstApplyRequests,
+      firstApplyWaves,
       secondApplyMs: Math.round(secondApplyMs),
+      secondApplyRequests: server.requests.length - firstApplyRequests,
+      secondApplyWaves: server.waves.count(firstApplyRequests),
       sequentialEstimateMs: firstApplyRequests * delayMs,
     };
   } finally {

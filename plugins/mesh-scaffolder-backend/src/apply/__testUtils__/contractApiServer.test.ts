@@ -1,4 +1,5 @@
 import { ContractApiServer } from './contractApiServer';
+import { AGGREGATED_DISCOVERY_TYPE } from './contractDiscovery';
 import { ENGINE_KINDS } from './contractKinds';
 
 /** The contract server must reject what a real API server rejects; these pin that down. */
@@ -63,6 +64,52 @@ describe('ContractApiServer', () => {
       expect.arrayContaining(['deployments', 'deployments/status']),
     );
     expect((await call('GET', '/apis/kiali.io/v1alpha1')).status).toBe(404);
+  });
+
+  it('serves aggregated discovery on /api and /apis when the Accept header asks for it, as a 1.30 server does', async () => {
+    const get = (path: string, accept: string) =>
+      fetch(server.url + path, {
+        headers: { Authorization: `Bearer ${token}`, Accept: accept },
+      });
+    const aggregatedAccept = `${AGGREGATED_DISCOVERY_TYPE},application/json;q=0.9`;
+
+    const apis = await get('/apis', aggregatedAccept);
+    expect(apis.headers.get('content-type')).toBe(AGGREGATED_DISCOVERY_TYPE);
+    const groups = await apis.json();
+    expect(groups).toMatchObject({
+      kind: 'APIGroupDiscoveryList',
+      apiVersion: 'apidiscovery.k8s.io/v2',
+    });
+    const apps = groups.items.find((g: any) => g.metadata.name === 'apps');
+    expect(
+      apps.versions[0].resources.find((r: any) => r.resource === 'deployments'),
+    ).toMatchObject({
+      responseKind: { group: 'apps', version: 'v1', kind: 'Deployment' },
+      scope: 'Namespaced',
+      subresources: [expect.objectContaining({ subresource: 'status' })],
+    });
+    const core = await (await get('/api', aggregatedAccept)).json();
+    // the core group's name is "", which the server leaves out
+    expect(core.items.map((g: any) => g.metadata.name)).toEqual([undefined]);
+    expect(
+      core.items[0].versions[0].resources.find(
+        (r: any) => r.resource === 'namespaces',
+      ),
+    ).toMatchObject({ scope: 'Cluster', responseKind: { kind: 'Namespace' } });
+
+    // plain JSON, or an older server, gets the legacy documents
+    expect((await (await get('/apis', 'application/json')).json()).kind).toBe(
+      'APIGroupList',
+    );
+    const older = await ContractApiServer.start({
+      token,
+      aggregatedDiscovery: false,
+    });
+    const legacy = await fetch(`${older.url}/api`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: aggregatedAccept },
+    });
+    expect((await legacy.json()).kind).toBe('APIVersions');
+    await older.stop();
   });
 
   it('answers 401 without the bearer token', async () => {

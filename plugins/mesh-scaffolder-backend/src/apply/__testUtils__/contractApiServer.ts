@@ -198,9 +198,6 @@ export class ContractApiServer {
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);
     }
-    if (this.delayMs > 0) {
-      await sleep(this.delayMs);
-    }
     const [code, body, type] = this.route(
       req,
       url,
@@ -208,6 +205,11 @@ export class ContractApiServer {
       Buffer.concat(chunks).toString('utf8'),
     );
     await this.gate.pass();
+    // After the gate, so the answers it releases together stay together: the latency delays a
+    // wave, it does not split it.
+    if (this.delayMs > 0) {
+      await sleep(this.delayMs);
+    }
     res.writeHead(code, { 'Content-Type': type ?? 'application/json' });
     res.end(JSON.stringify(body));
     this.waves.answered(arrival);
