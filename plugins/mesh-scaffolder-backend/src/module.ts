@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createMeshBundleRenderAction } from './actions/bundleRender';
+import { createMeshBackendRunStore } from './actions/bundleRenderRunStore';
 import { createMeshBundleValidateAction } from './actions/bundleValidate';
 import { createMeshClusterApplyAction } from './actions/clusterApply';
 import { createMeshGitopsPullRequestAction } from './actions/gitopsPullRequest';
@@ -19,13 +20,18 @@ export const meshScaffolderModule = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         permissions: coreServices.permissions,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
       },
-      async init({ scaffolder, config, permissions }) {
+      async init({ scaffolder, config, permissions, auth, discovery }) {
         // Hosts and credentials come from Backstage's own `integrations` block; clusters from
         // `kubernetes.clusterLocatorMethods`.
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
-          createMeshBundleRenderAction(),
+          // Each real run's bundle goes to the mesh backend, which serves it to the task page.
+          createMeshBundleRenderAction({
+            runStore: createMeshBackendRunStore({ auth, discovery }),
+          }),
           createMeshBundleValidateAction(),
           createMeshGitopsPullRequestAction({ integrations }),
           createMeshClusterApplyAction({ config, permissions }),

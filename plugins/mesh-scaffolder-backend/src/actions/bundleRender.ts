@@ -4,15 +4,25 @@ import { summarizeBundle } from '../bundle/summarizeBundle';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 import { writeBundle } from '../bundle/writeBundle';
 import { examples } from './bundleRender.examples';
+import { keepRunBundle } from './bundleRenderKeepRun';
+import {
+  assertNoCredentials,
+  specDocumentOf,
+  undeliveredNextSteps,
+} from './bundleRenderRunOutput';
+import type { RunBundleStore } from './bundleRenderRunStore';
 import { parseSpecInput } from './parseSpecInput';
 import { specInputDescription } from './specInputDescription';
 
 /**
  * `mesh:bundle:render`: MeshClusterSpec → the mesh bundle's files in the task workspace.
  * Rendering touches nothing outside the workspace, so it runs in the template editor's dry-run
- * too; that is how the editor shows the rendered files.
+ * too; that is how the editor shows the rendered files. With a `runStore`, a real run also hands
+ * its bundle to the mesh backend, so the task page can link to the files after the workspace is gone.
  */
-export function createMeshBundleRenderAction() {
+export function createMeshBundleRenderAction(
+  options: { runStore?: RunBundleStore } = {},
+) {
   return createTemplateAction({
     id: 'mesh:bundle:render',
     description:
@@ -57,6 +67,32 @@ export function createMeshBundleRenderAction() {
             .describe('The bundle index: one row per object'),
         summary: z =>
           z.string().describe('One line per cluster: objects by component'),
+        runUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "App path of the page listing this run's rendered files; absent in a dry-run or when the bundle could not be kept",
+            ),
+        downloadUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'App path that downloads the bundle as .tar.gz; absent when runUrl is',
+            ),
+        specDocument: z =>
+          z
+            .string()
+            .describe(
+              'The spec with every default written out, as YAML: `mesh-bundle render --spec` reads it',
+            ),
+        nextSteps: z =>
+          z
+            .string()
+            .describe(
+              'Markdown for a run without pull request or apply: download, re-run with a pull request, or the CLI command',
+            ),
       },
     },
     async handler(ctx) {
@@ -67,12 +103,18 @@ export function createMeshBundleRenderAction() {
       );
 
       const bundle = renderMeshBundle(spec);
+      assertNoCredentials(bundle);
       await writeBundle(bundle, outputDir);
 
       const summary = summarizeBundle(bundle);
       ctx.logger.info(
-        `Rendered Istio ${spec.istio.version} (${spec.istio.installMethod}) bundle, ${bundle.files.length} files:\n${summary}`,
+        `Rendered Istio ${spec.istio.version} (${spec.istio.installMethod}) bundle, ${bundle.files.length} files for ${bundle.clusters.length} cluster(s)`,
       );
+      // One line per cluster, so a mesh of many clusters reads as progress in the task log.
+      for (const line of summary.split('\n'))
+        ctx.logger.info(`Cluster ${line}`);
+      const runPath = await keepRunBundle(ctx, bundle, options.runStore);
+      const specDocument = specDocumentOf(spec);
       ctx.output('clusters', bundle.clusters);
       ctx.output(
         'files',
@@ -81,6 +123,12 @@ export function createMeshBundleRenderAction() {
       ctx.output('objectCount', bundle.objects.length);
       ctx.output('index', bundle.index);
       ctx.output('summary', summary);
+      if (runPath) {
+        ctx.output('runUrl', runPath);
+        ctx.output('downloadUrl', `${runPath}?download=bundle`);
+      }
+      ctx.output('specDocument', specDocument);
+      ctx.output('nextSteps', undeliveredNextSteps({ specDocument, runPath }));
     },
   });
 }
