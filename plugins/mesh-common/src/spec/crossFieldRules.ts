@@ -1,9 +1,6 @@
 import type { z } from 'zod';
 import type { DerivedMeshClusterSpec } from './derivedDefaults';
-import {
-  FIRST_ISTIO_MINOR_WITH_AMBIENT_MULTICLUSTER,
-  istioMinorVersion,
-} from './istioVersions';
+import { ISTIO_RELEASE_FACTS } from '../istio';
 
 type RuleContext = z.RefinementCtx;
 
@@ -97,13 +94,14 @@ function checkMeshMembership(spec: DerivedMeshClusterSpec, ctx: RuleContext) {
   }
   if (
     istio.dataplane === 'ambient' &&
-    istioMinorVersion(istio.version) <
-      FIRST_ISTIO_MINOR_WITH_AMBIENT_MULTICLUSTER
+    !ISTIO_RELEASE_FACTS.lineOf(istio.version)?.ambientMultiCluster
   ) {
     report(
       ctx,
       ['istio', 'dataplane'],
-      `ambient across clusters needs Istio 1.${FIRST_ISTIO_MINOR_WITH_AMBIENT_MULTICLUSTER}.0 or later (got ${istio.version}); use sidecar or model single`,
+      `ambient across clusters needs Istio 1.${ISTIO_RELEASE_FACTS.firstMinorWhere(
+        line => line.ambientMultiCluster,
+      )}.0 or later (got ${istio.version}); use sidecar or model single`,
     );
   }
 }

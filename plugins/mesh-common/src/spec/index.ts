@@ -1,4 +1,4 @@
-export * from './istioVersions';
+export * from './istioVersionSchema';
 export * from './formats';
 export * from './ipAddresses';
 export * from './resourceQuantities';

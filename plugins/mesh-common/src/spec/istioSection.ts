@@ -8,15 +8,8 @@ import {
   oneOf,
   uniqueList,
 } from './formats';
-import {
-  DEFAULT_ISTIO_VERSION,
-  FIRST_ISTIO_MINOR_WITH_AMBIENT,
-  FIRST_ISTIO_MINOR_WITH_STABLE_PROFILES,
-  LAST_ISTIO_MINOR_WITH_OPERATOR_CONTROLLER,
-  istioMinorVersion,
-  istioVersionSchema,
-  isSupportedIstioVersion,
-} from './istioVersions';
+import { ISTIO_RELEASE_FACTS, type IstioMinorFacts } from '../istio';
+import { istioVersionSchema } from './istioVersionSchema';
 
 /**
  * How the control plane is installed: Helm charts (base, istiod, gateway), an `istioctl install`
@@ -59,6 +52,58 @@ export const NAMESPACES_EXCLUDED_FROM_INJECTION = [
 
 const AMBIENT_PROFILES: readonly string[] = ['ambient', 'openshift-ambient'];
 
+/** Install methods, data plane modes and profiles that only some supported releases offer. */
+function checkReleaseAvailability(
+  release: IstioMinorFacts,
+  istio: {
+    version: string;
+    installMethod: string;
+    dataplane: string;
+    profile: string;
+  },
+  ctx: z.RefinementCtx,
+) {
+  if (istio.installMethod === 'operator' && !release.operatorController) {
+    const removedIn = ISTIO_RELEASE_FACTS.firstMinorWhere(
+      line => !line.operatorController,
+    );
+    ctx.addIssue({
+      code: 'custom',
+      path: ['installMethod'],
+      message: `operator is not available for Istio ${
+        istio.version
+      }: the in-cluster IstioOperator controller was removed in Istio 1.${removedIn}; use helm or istioctl, or an Istio version up to 1.${
+        removedIn - 1
+      }.x`,
+    });
+  }
+  if (istio.dataplane === 'ambient' && !release.ambient) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dataplane'],
+      message: `ambient needs Istio 1.${ISTIO_RELEASE_FACTS.firstMinorWhere(
+        line => line.ambient,
+      )}.0 or later (got ${istio.version}); use sidecar with this version`,
+    });
+  }
+  if (
+    (istio.profile === 'stable' || istio.profile === 'openshift-ambient') &&
+    !release.stableProfiles
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['profile'],
+      message: `${
+        istio.profile
+      } is only shipped from Istio 1.${ISTIO_RELEASE_FACTS.firstMinorWhere(
+        line => line.stableProfiles,
+      )}; with ${
+        istio.version
+      } use default, demo, minimal, empty, preview, remote, ambient or openshift`,
+    });
+  }
+}
+
 /** The meshConfig knobs a platform team sets at install time. */
 export const meshConfigSchema = z
   .strictObject({
@@ -88,7 +133,7 @@ export const meshConfigSchema = z
 export const istioSectionSchema = z
   .strictObject({
     /** Istio release, `1.N.P` within the supported range; the current stable release by default. */
-    version: istioVersionSchema.default(DEFAULT_ISTIO_VERSION),
+    version: istioVersionSchema.default(ISTIO_RELEASE_FACTS.defaultVersion),
     /** Install mechanism; `operator` (in-cluster controller) exists only up to Istio 1.23. */
     installMethod: oneOf(ISTIO_INSTALL_METHODS).default('helm'),
     /** Installation profile (`profile` of the charts or the IstioOperator). */
@@ -126,30 +171,11 @@ export const istioSectionSchema = z
     injectionNamespaces: uniqueList(dnsLabel(), 100, 'namespaces').default([]),
   })
   .superRefine((istio, ctx) => {
-    if (!isSupportedIstioVersion(istio.version)) {
+    const release = ISTIO_RELEASE_FACTS.lineOf(istio.version);
+    if (!release) {
       return;
     }
-    const minor = istioMinorVersion(istio.version);
-    if (
-      istio.installMethod === 'operator' &&
-      minor > LAST_ISTIO_MINOR_WITH_OPERATOR_CONTROLLER
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['installMethod'],
-        message: `operator is not available for Istio ${istio.version}: the in-cluster IstioOperator controller was removed in Istio 1.24; use helm or istioctl, or an Istio version up to 1.23.x`,
-      });
-    }
-    if (
-      istio.dataplane === 'ambient' &&
-      minor < FIRST_ISTIO_MINOR_WITH_AMBIENT
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dataplane'],
-        message: `ambient needs Istio 1.${FIRST_ISTIO_MINOR_WITH_AMBIENT}.0 or later (got ${istio.version}); use sidecar with this version`,
-      });
-    }
+    checkReleaseAvailability(release, istio, ctx);
     const ambientProfile = AMBIENT_PROFILES.includes(istio.profile);
     if (istio.dataplane === 'ambient' && !ambientProfile) {
       ctx.addIssue({
@@ -163,16 +189,6 @@ export const istioSectionSchema = z
         code: 'custom',
         path: ['dataplane'],
         message: `must be ambient when profile is ${istio.profile}; allowed with sidecar: profiles other than ambient and openshift-ambient`,
-      });
-    }
-    if (
-      (istio.profile === 'stable' || istio.profile === 'openshift-ambient') &&
-      minor < FIRST_ISTIO_MINOR_WITH_STABLE_PROFILES
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['profile'],
-        message: `${istio.profile} is only shipped from Istio 1.${FIRST_ISTIO_MINOR_WITH_STABLE_PROFILES}; with ${istio.version} use default, demo, minimal, empty, preview, remote, ambient or openshift`,
       });
     }
     if (

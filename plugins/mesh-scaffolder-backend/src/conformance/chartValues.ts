@@ -5,21 +5,15 @@ import { createSchemaCompiler } from './crdSchemas';
 
 type Values = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Values {
+/** Whether a parsed YAML value is a mapping. */
+export function isRecord(value: unknown): value is Values {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Istio charts from 1.23 keep their defaults under a wrapper key; the keys users set are inside. */
-const istioDefaultsWrappers = ['defaults', '_internal_defaults_do_not_set'];
-
-/** A chart's default values, unwrapped from Istio's defaults wrapper where present. */
-export function readDefaultValues(file: string): Values {
+/** A chart's values.yaml as it is written (Istio's defaults wrapper, if any, included). */
+export function readValuesFile(file: string): Values {
   const values = parse(fs.readFileSync(file, 'utf8')) as unknown;
-  if (!isRecord(values)) return {};
-  for (const wrapper of istioDefaultsWrappers) {
-    if (isRecord(values[wrapper])) return values[wrapper] as Values;
-  }
-  return values;
+  return isRecord(values) ? values : {};
 }
 
 /**
@@ -30,20 +24,24 @@ export function readDefaultValues(file: string): Values {
 export function unknownValuePaths(
   values: unknown,
   defaults: unknown,
-  freeForm: Set<string>,
+  freeForm: ReadonlySet<string>,
   prefix = '',
 ): string[] {
   if (!isRecord(values) || !isRecord(defaults)) return [];
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(values)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (freeForm.has(key) || freeForm.has(path)) continue;
     if (!(key in defaults)) {
       unknown.push(path);
       continue;
     }
     const fallback = defaults[key];
-    if (isRecord(fallback) && Object.keys(fallback).length > 0) {
+    const passedThrough = freeForm.has(key) || freeForm.has(path);
+    if (
+      !passedThrough &&
+      isRecord(fallback) &&
+      Object.keys(fallback).length > 0
+    ) {
       unknown.push(...unknownValuePaths(value, fallback, freeForm, path));
     }
   }

@@ -1,10 +1,15 @@
 import type { ValidateFunction } from 'ajv';
-import type { MeshBundle } from '../bundle/meshBundle';
+import {
+  ISTIO_RELEASE_FACTS,
+  type IstioMinorFacts,
+  type IstioReleaseFacts,
+} from '@mesh-templates/plugin-mesh-common';
+import type { BundleHelmValues, MeshBundle } from '../bundle/meshBundle';
 import { fieldPathFromPointer } from '../validate/fieldPath';
 import { objectSubject, valuesSubject } from '../validate/problemSubject';
 import {
   compileGatewayValuesSchema,
-  readDefaultValues,
+  readValuesFile,
   unknownValuePaths,
 } from './chartValues';
 import {
@@ -18,26 +23,10 @@ import {
   createSchemaCompiler,
   readCrdSchemas,
 } from './crdSchemas';
-
-/** Maps Istio's charts pass through unchecked (mesh config, pod metadata, Kubernetes specs). */
-const istioFreeForm = new Set([
-  'meshConfig',
-  'podAnnotations',
-  'podLabels',
-  'labels',
-  'annotations',
-  'serviceAnnotations',
-  'env',
-  'nodeSelector',
-  'tolerations',
-  'affinity',
-  'resources',
-  'revisionTags',
-  'global.proxy.resources',
-]);
+import { unknownIstioChartValueKeys } from './istioChartValueKeys';
 
 /** The tempo chart passes its receivers block straight into Tempo's config. */
-const tempoFreeForm = new Set(['tempo.receivers']);
+const tempoFreeForm: ReadonlySet<string> = new Set(['tempo.receivers']);
 
 export interface ConformanceReport {
   /** Istio release of the conformance data used. */
@@ -73,32 +62,13 @@ function ajvProblems(
   });
 }
 
-/**
- * Checks a bundle against the upstream data for its Istio release: every object whose CRD is in
- * the data against that CRD's served version (unknown fields are errors), Istio gateway values
- * against the chart's values.schema.json, istiod/base/kiali-server/tempo values by key against the
- * chart's defaults (kiali-server against the Kiali CRD's spec schema).
- */
-export function checkBundleConformance(
+/** Every object whose CRD is in the data, against that CRD's served version. */
+function checkObjects(
   bundle: MeshBundle,
-  dir: string,
-  istioVersion: string,
-): ConformanceReport {
-  const version = conformanceIstioVersion(dir, istioVersion);
-  const files = istioFiles(dir, version);
-  const crdFiles = [
-    files.crds,
-    ...addonCrdFiles(dir),
-    ...(files.operatorCrd ? [files.operatorCrd] : []),
-  ];
+  crdFiles: string[],
+  report: ConformanceReport,
+): void {
   const validators = compileCrdValidators(crdFiles);
-  const report: ConformanceReport = {
-    istioVersion: version,
-    problems: [],
-    checked: new Set(),
-    unchecked: new Set(),
-  };
-
   for (const { file, object } of bundle.objects) {
     const key = `${object.apiVersion}/${object.kind}`;
     const validate = validators.get(key);
@@ -111,7 +81,18 @@ export function checkBundleConformance(
       ...ajvProblems(validate, object, `${file} ${objectSubject(object)}`),
     );
   }
+}
 
+/**
+ * The check of one values file against the upstream data: Istio gateway values against the
+ * chart's values.schema.json, kiali-server values against the Kiali CRD's spec schema, Istio and
+ * tempo values by key against the chart's defaults. Undefined when the data has nothing for it.
+ */
+function valuesChecker(
+  dir: string,
+  files: ReturnType<typeof istioFiles>,
+  facts: IstioMinorFacts,
+): (values: BundleHelmValues, prefix: string) => string[] | undefined {
   const gatewayValues = compileGatewayValuesSchema(files.gatewaySchema);
   const kialiSpec = readCrdSchemas(addonCrdFiles(dir)).find(
     s => s.kind === 'Kiali',
@@ -119,55 +100,79 @@ export function checkBundleConformance(
   const kialiValues = kialiSpec
     ? createSchemaCompiler()(kialiSpec.spec)
     : undefined;
-  const defaultsByChart: Record<string, string | undefined> = {
-    base: files.baseValues,
-    istiod: files.istiodValues,
-    'istiod-remote': files.istiodRemoteValues ?? files.istiodValues,
-  };
-  for (const values of bundle.helmValues) {
-    const prefix = `${values.file} ${valuesSubject(values)}`;
-    const defaultsFile =
-      values.chart === 'tempo'
-        ? tempoValuesFile(dir, values.chartVersion)
-        : defaultsByChart[values.chart];
-    if (values.chart === 'gateway') {
-      report.problems.push(
-        ...ajvProblems(gatewayValues, values.values, prefix),
+  const unknownKeys = (values: BundleHelmValues) => {
+    if (values.chart === 'tempo') {
+      const defaults = readValuesFile(
+        tempoValuesFile(dir, values.chartVersion),
       );
-    } else if (values.chart === 'kiali-server' && kialiValues) {
-      report.problems.push(...ajvProblems(kialiValues, values.values, prefix));
-    } else if (defaultsFile) {
-      const defaults = readDefaultValues(defaultsFile);
-      const freeForm = values.chart === 'tempo' ? tempoFreeForm : istioFreeForm;
-      const minor = Number(version.split('.')[1]);
-      let unknown = unknownValuePaths(values.values, defaults, freeForm);
-      if (values.chart !== 'tempo' && minor >= 23) {
-        // From 1.23 the charts read `profile` and `compatibilityVersion` (chart profiles), and
-        // from 1.24 still merge a legacy `pilot:` block into the top level.
-        unknown = unknown.filter(
-          p =>
-            !['profile', 'compatibilityVersion', 'global.platform'].includes(p),
-        );
-        const pilot = values.values.pilot;
-        if (minor >= 24 && typeof pilot === 'object' && pilot !== null) {
-          unknown = unknown.filter(p => p !== 'pilot');
-          unknown.push(
-            ...unknownValuePaths(pilot, defaults, freeForm).map(
-              p => `pilot.${p}`,
-            ),
-          );
-        }
-      }
-      report.problems.push(
-        ...unknown.map(
-          path => `${prefix} ${path}: not a key of the chart's default values`,
-        ),
-      );
-    } else {
-      report.unchecked.add(`values:${values.chart}`);
-      continue;
+      return unknownValuePaths(values.values, defaults, tempoFreeForm);
     }
-    report.checked.add(`values:${values.chart}`);
+    const valuesFile = files.valuesFiles[values.chart];
+    return valuesFile
+      ? unknownIstioChartValueKeys(
+          values.values,
+          readValuesFile(valuesFile),
+          facts,
+        )
+      : undefined;
+  };
+  return (values, prefix) => {
+    if (values.chart === 'gateway') {
+      return ajvProblems(gatewayValues, values.values, prefix);
+    }
+    if (values.chart === 'kiali-server') {
+      return kialiValues && ajvProblems(kialiValues, values.values, prefix);
+    }
+    return unknownKeys(values)?.map(
+      path => `${prefix} ${path}: not a key of the chart's default values`,
+    );
+  };
+}
+
+/**
+ * Checks a bundle against the upstream data for its Istio release: every object whose CRD is in
+ * the data against that CRD's served version (unknown fields are errors), Istio gateway values
+ * against the chart's values.schema.json, istiod/base/kiali-server/tempo values by key against the
+ * chart's defaults (kiali-server against the Kiali CRD's spec schema). What differs between Istio
+ * releases comes from `releaseFacts`, taken for the conformance release the data is from.
+ */
+export function checkBundleConformance(
+  bundle: MeshBundle,
+  dir: string,
+  istioVersion: string,
+  releaseFacts: IstioReleaseFacts = ISTIO_RELEASE_FACTS,
+): ConformanceReport {
+  const release = conformanceIstioVersion(istioVersion, releaseFacts);
+  const facts = releaseFacts.factsFor(release);
+  const files = istioFiles(dir, release, facts);
+  const report: ConformanceReport = {
+    istioVersion: release,
+    problems: [],
+    checked: new Set(),
+    unchecked: new Set(),
+  };
+  checkObjects(
+    bundle,
+    [
+      files.crds,
+      ...addonCrdFiles(dir),
+      ...(files.operatorCrd ? [files.operatorCrd] : []),
+    ],
+    report,
+  );
+  const checkValues = valuesChecker(dir, files, facts);
+  for (const values of bundle.helmValues) {
+    const subject = `values:${values.chart}`;
+    const problems = checkValues(
+      values,
+      `${values.file} ${valuesSubject(values)}`,
+    );
+    if (problems) {
+      report.checked.add(subject);
+      report.problems.push(...problems);
+    } else {
+      report.unchecked.add(subject);
+    }
   }
   return report;
 }

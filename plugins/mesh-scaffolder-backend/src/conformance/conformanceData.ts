@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  ISTIO_RELEASE_FACTS,
+  type IstioMinorFacts,
+  type IstioReleaseFacts,
+} from '@mesh-templates/plugin-mesh-common';
 
 /** The repository root: two levels above this package (plugins/<package>). */
 const repoRoot = path.resolve(
@@ -26,68 +31,84 @@ export function conformanceDir(): string {
   return dir;
 }
 
-function minorOf(version: string): [number, number] {
-  const [major, minor] = version.split('.').map(Number);
-  return [major, minor];
-}
-
 /**
- * The conformance Istio release to check a version against: the one with the same minor, else
- * the nearest listed release below it.
+ * The conformance Istio release to check a version against: its own line's, else that of the
+ * nearest older line that has conformance data.
+ *
+ * @throws Error when no line at or below the version has conformance data
  */
 export function conformanceIstioVersion(
-  dir: string,
   istioVersion: string,
+  releaseFacts: IstioReleaseFacts = ISTIO_RELEASE_FACTS,
 ): string {
-  const listed = fs
-    .readdirSync(path.join(dir, 'istio'))
-    .filter(v => /^\d+\.\d+\.\d+$/.test(v))
-    .sort((a, b) => minorOf(a)[1] - minorOf(b)[1]);
-  const [major, minor] = minorOf(istioVersion);
-  const candidates = listed.filter(
-    v => minorOf(v)[0] === major && minorOf(v)[1] <= minor,
-  );
-  const chosen = candidates[candidates.length - 1];
-  if (!chosen) {
+  const release = releaseFacts.conformanceReleaseFor(istioVersion);
+  if (!release) {
+    const have = releaseFacts.lines.flatMap(l => l.conformanceRelease ?? []);
     throw new Error(
-      `no conformance data for Istio ${istioVersion} (have ${listed.join(
-        ', ',
-      )})`,
+      `no conformance data for Istio ${istioVersion} (have ${have.join(', ')})`,
     );
   }
-  return chosen;
+  return release;
 }
 
-/** Files of one conformance Istio release that the suite reads. */
-export function istioFiles(dir: string, version: string) {
-  const charts = path.join(dir, 'istio', version, 'manifests', 'charts');
-  const crdsOld = path.join(charts, 'base', 'crds', 'crd-all.gen.yaml');
-  const remote = path.join(charts, 'istiod-remote', 'values.yaml');
-  const operatorCrd = path.join(
-    dir,
-    'istio',
-    '1.23.6',
-    'manifests',
-    'charts',
-    'istio-operator',
-    'crds',
-    'crd-operator.yaml',
-  );
+/** Where each Istio chart's values.yaml sits in an Istio release's source tree. */
+export const ISTIO_CHART_VALUES_FILES: Record<string, string> = {
+  base: 'base/values.yaml',
+  istiod: 'istio-control/istio-discovery/values.yaml',
+  'istiod-remote': 'istiod-remote/values.yaml',
+  gateway: 'gateway/values.yaml',
+};
+
+/** The in-cluster operator's last CRD is kept with the last release that has the operator. */
+const OPERATOR_CRD_RELEASE = '1.23.6';
+
+/**
+ * The values.yaml of an Istio chart in a conformance release; undefined for charts without one
+ * in the data or not shipped by that release.
+ */
+export function istioChartValuesFile(
+  dir: string,
+  release: string,
+  facts: IstioMinorFacts,
+  chart: string,
+): string | undefined {
+  const file = ISTIO_CHART_VALUES_FILES[chart];
+  if (!file || (chart === 'istiod-remote' && !facts.istiodRemoteChart)) {
+    return undefined;
+  }
+  return path.join(dir, 'istio', release, 'manifests', 'charts', file);
+}
+
+/** Files of one conformance Istio release (with that release's facts) that the suite reads. */
+export function istioFiles(
+  dir: string,
+  release: string,
+  facts: IstioMinorFacts,
+) {
+  const charts = path.join(dir, 'istio', release, 'manifests', 'charts');
+  const valuesFile = (chart: string) =>
+    istioChartValuesFile(dir, release, facts, chart);
   return {
-    crds: fs.existsSync(crdsOld)
-      ? crdsOld
-      : path.join(charts, 'base', 'files', 'crd-all.gen.yaml'),
-    baseValues: path.join(charts, 'base', 'values.yaml'),
-    istiodValues: path.join(
-      charts,
-      'istio-control',
-      'istio-discovery',
-      'values.yaml',
-    ),
-    istiodRemoteValues: fs.existsSync(remote) ? remote : undefined,
+    crds: path.join(charts, 'base', facts.baseChartCrdFile),
+    valuesFiles: {
+      base: valuesFile('base'),
+      istiod: valuesFile('istiod'),
+      // Releases without the remote chart render remotes with istiod.
+      'istiod-remote': valuesFile('istiod-remote') ?? valuesFile('istiod'),
+    } as Record<string, string | undefined>,
     gatewaySchema: path.join(charts, 'gateway', 'values.schema.json'),
-    // The in-cluster operator and its CRD exist up to 1.23; the last CRD is kept under 1.23.6.
-    operatorCrd: minorOf(version)[1] <= 23 ? operatorCrd : undefined,
+    operatorCrd: facts.operatorController
+      ? path.join(
+          dir,
+          'istio',
+          OPERATOR_CRD_RELEASE,
+          'manifests',
+          'charts',
+          'istio-operator',
+          'crds',
+          'crd-operator.yaml',
+        )
+      : undefined,
   };
 }
 

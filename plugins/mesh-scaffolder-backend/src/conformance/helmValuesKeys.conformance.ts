@@ -1,88 +1,32 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 import {
-  CONFORMANCE_ISTIO_VERSIONS,
-  istioMinorVersion,
+  ISTIO_RELEASE_FACTS,
   parseMeshClusterSpec,
 } from '@mesh-templates/plugin-mesh-common';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 // A *.conformance.ts file is a test, but lint only knows *.test.* names as tests.
 // eslint-disable-next-line no-restricted-imports
 import { loadExampleSpecInput } from '../render/__testUtils__/exampleSpecs';
-import { conformanceDir } from './conformanceData';
+import { readValuesFile } from './chartValues';
+import {
+  conformanceDir,
+  ISTIO_CHART_VALUES_FILES,
+  istioChartValuesFile,
+} from './conformanceData';
+import { unknownIstioChartValueKeys } from './istioChartValueKeys';
 
 // Upstream chart values, read in place: this suite runs as `npm run test:conformance`, never in `npm test`.
-const CONFORMANCE = path.join(conformanceDir(), 'istio');
+const dir = conformanceDir();
 
-const CHART_VALUES: Record<string, string> = {
-  base: 'manifests/charts/base/values.yaml',
-  istiod: 'manifests/charts/istio-control/istio-discovery/values.yaml',
-  'istiod-remote': 'manifests/charts/istiod-remote/values.yaml',
-  gateway: 'manifests/charts/gateway/values.yaml',
-};
+/** The releases whose upstream data the conformance folder holds. */
+const CONFORMANCE_RELEASES = ISTIO_RELEASE_FACTS.lines.flatMap(line =>
+  line.conformanceRelease ? [line.conformanceRelease] : [],
+);
 
 /**
  * Keys whose content is not a chart value tree: an API object of its own (MeshConfig) or a map of
  * user-chosen keys (labels, env) that merely has a default entry.
  */
-const FREE_FORM = new Set(['meshConfig', 'labels', 'env']);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Paths of `values` that the chart's defaults do not know, descending while defaults are non-empty maps. */
-function unknownKeys(
-  values: Record<string, unknown>,
-  defaults: Record<string, unknown>,
-  prefix = '',
-): string[] {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(values)) {
-    const keyPath = prefix ? `${prefix}.${key}` : key;
-    if (!(key in defaults)) {
-      problems.push(keyPath);
-      continue;
-    }
-    const known = defaults[key];
-    if (
-      !FREE_FORM.has(keyPath) &&
-      isPlainObject(value) &&
-      isPlainObject(known) &&
-      Object.keys(known).length > 0
-    ) {
-      problems.push(...unknownKeys(value, known, keyPath));
-    }
-  }
-  return problems;
-}
-
-function chartDefaults(
-  version: string,
-  chart: string,
-): Record<string, unknown> {
-  const raw = parse(
-    fs.readFileSync(
-      path.join(CONFORMANCE, version, CHART_VALUES[chart]),
-      'utf8',
-    ),
-  );
-  // 1.23 nests the defaults under `defaults`, 1.24+ under `_internal_defaults_do_not_set`; users
-  // still set top-level keys.
-  const defaults = raw._internal_defaults_do_not_set ?? raw.defaults ?? raw;
-  // From 1.23 every chart reads `profile` through its files/profile-*.yaml (SOURCES.md), so the
-  // key is accepted although it has no default.
-  const minor = istioMinorVersion(version);
-  const withProfile = minor >= 23 ? { profile: '', ...defaults } : defaults;
-  // From 1.24 `global.platform` selects files/profile-platform-*.yaml the same way.
-  return minor >= 24
-    ? {
-        ...withProfile,
-        global: { platform: '', ...(withProfile.global as object) },
-      }
-    : withProfile;
-}
+const FREE_FORM: ReadonlySet<string> = new Set(['meshConfig', 'labels', 'env']);
 
 function specsFor(version: string) {
   const multiPrimary = loadExampleSpecInput('multi-primary-3-clusters');
@@ -114,13 +58,14 @@ function specsFor(version: string) {
 }
 
 describe('Helm values use only keys the chart of that Istio release accepts', () => {
-  it.each([...CONFORMANCE_ISTIO_VERSIONS])('Istio %s', version => {
+  it.each(CONFORMANCE_RELEASES)('Istio %s', version => {
+    const facts = ISTIO_RELEASE_FACTS.factsFor(version);
     // GIVEN a multi-primary and a primary-remote mesh on this release
     for (const spec of specsFor(version)) {
       // WHEN rendered
       const bundle = renderMeshBundle(spec);
       const istioValues = bundle.helmValues.filter(
-        v => v.chart in CHART_VALUES,
+        v => v.chart in ISTIO_CHART_VALUES_FILES,
       );
       // THEN every chart of the release is present and every key exists in its defaults
       expect(new Set(istioValues.map(v => v.chart))).toEqual(
@@ -128,18 +73,27 @@ describe('Helm values use only keys the chart of that Istio release accepts', ()
           'base',
           'gateway',
           'istiod',
-          ...(istioMinorVersion(version) <= 23 &&
+          ...(facts.istiodRemoteChart &&
           spec.multiCluster.model === 'primary-remote'
             ? ['istiod-remote']
             : []),
         ]),
       );
       for (const values of istioValues) {
+        const valuesFile = istioChartValuesFile(
+          dir,
+          version,
+          facts,
+          values.chart,
+        );
+        expect(valuesFile).toBeDefined();
         expect({
           file: values.file,
-          unknown: unknownKeys(
+          unknown: unknownIstioChartValueKeys(
             values.values,
-            chartDefaults(version, values.chart),
+            readValuesFile(valuesFile!),
+            facts,
+            FREE_FORM,
           ),
         }).toEqual({
           file: values.file,

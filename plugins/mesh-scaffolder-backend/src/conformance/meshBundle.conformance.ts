@@ -14,7 +14,7 @@ const dir = conformanceDir();
 
 const examples = [...loadExampleSpecs(), ...variantSpecs()].map(e => ({
   ...e,
-  conformance: conformanceIstioVersion(dir, e.spec.istio.version),
+  conformance: conformanceIstioVersion(e.spec.istio.version),
 }));
 
 describe('rendered bundles conform to the upstream schemas', () => {

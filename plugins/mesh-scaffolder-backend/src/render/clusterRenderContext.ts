@@ -1,6 +1,8 @@
-import type { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import type {
+  IstioMinorFacts,
+  MeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
 import { grafanaDashboardReferences } from './grafanaDashboards';
-import { istioVersionFacts } from './istioVersionFacts';
 import { MeshMember, meshMembers } from './meshMembers';
 
 function splitHostPort(address: string): { host: string; port: number } {
@@ -51,14 +53,15 @@ function tracingContext(spec: MeshClusterSpec) {
  * Everything the templates of one cluster tree read. Values are computed here, in code, from the
  * validated spec; templates only place them. The member decides what differs per cluster (name,
  * network, role, addresses); everything mesh-wide comes from the spec unchanged, so every tree of
- * one mesh agrees on meshID, trust domain, revision, hub, tag and version.
+ * one mesh agrees on meshID, trust domain, revision, hub, tag and version. `facts` are those of
+ * the spec's Istio release line; templates branch on them, never on version numbers.
  */
 export function clusterRenderContext(
   spec: MeshClusterSpec,
   member: MeshMember,
+  facts: IstioMinorFacts,
 ) {
   const members = meshMembers(spec);
-  const facts = istioVersionFacts(spec.istio.version);
   const isRemote = member.role === 'remote';
   const primary = members.find(m => m.name === member.primaryClusterName);
   const multiCluster = spec.multiCluster.model !== 'single';

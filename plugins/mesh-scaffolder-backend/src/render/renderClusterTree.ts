@@ -1,4 +1,7 @@
-import type { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import type {
+  IstioMinorFacts,
+  MeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
 import type {
   BundleFile,
   BundleHelmValues,
@@ -29,12 +32,16 @@ export interface ClusterTree {
   index: BundleIndexEntry[];
 }
 
-/** Renders every pack for one member of the mesh into its `clusters/<name>/` tree. */
+/**
+ * Renders every pack for one member of the mesh into its `clusters/<name>/` tree, with the facts
+ * of the spec's Istio release line.
+ */
 export function renderClusterTree(
   spec: MeshClusterSpec,
   member: MeshMember,
+  facts: IstioMinorFacts,
 ): ClusterTree {
-  const context = clusterRenderContext(spec, member);
+  const context = clusterRenderContext(spec, member, facts);
   const root = member.targetPath;
   const componentOutputs: PackOutput[] = COMPONENT_PACKS.flatMap(pack =>
     pack.outputs(context),

@@ -1,4 +1,8 @@
-import type { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import {
+  ISTIO_RELEASE_FACTS,
+  type IstioReleaseFacts,
+  type MeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
 import {
   BUNDLE_INDEX_FILE,
   BundleHelmRelease,
@@ -64,11 +68,18 @@ function helmReleaseRow(values: BundleHelmValues): BundleHelmRelease {
 /**
  * Renders the whole mesh described by a validated spec: one tree per member cluster plus the
  * bundle index. Pure and in memory: no Git, no Kubernetes, no file system writes; the same spec
- * always gives byte-identical files.
+ * always gives byte-identical files. `istioReleaseFacts` (the supported releases by default) tell
+ * what the spec's Istio release renders differently.
  *
- * @throws Error when a template yields YAML or objects other than its pack declares
+ * @throws Error when a template yields YAML or objects other than its pack declares, or the spec's
+ *   Istio version is not one of the release facts
  */
-export function renderMeshBundle(spec: MeshClusterSpec): MeshBundle {
+export function renderMeshBundle(
+  spec: MeshClusterSpec,
+  options: { istioReleaseFacts?: IstioReleaseFacts } = {},
+): MeshBundle {
+  const releaseFacts = options.istioReleaseFacts ?? ISTIO_RELEASE_FACTS;
+  const facts = releaseFacts.factsFor(spec.istio.version);
   const members = meshMembers(spec);
   const bundle: MeshBundle = {
     clusters: members.map(m => m.name),
@@ -80,7 +91,7 @@ export function renderMeshBundle(spec: MeshClusterSpec): MeshBundle {
   const paths = new Set<string>();
   for (const member of members) {
     assertSafeRelativePath(member.targetPath, 'gitops.targetPath');
-    const tree = renderClusterTree(spec, member);
+    const tree = renderClusterTree(spec, member, facts);
     for (const file of tree.files) {
       assertSafeRelativePath(file.path, 'bundle file path');
       if (paths.has(file.path)) {

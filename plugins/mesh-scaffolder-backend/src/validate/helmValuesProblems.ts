@@ -1,15 +1,15 @@
+import {
+  ISTIO_CHART_NAMES,
+  ISTIO_RELEASE_FACTS,
+  type IstioReleaseFacts,
+} from '@mesh-templates/plugin-mesh-common';
 import type { BundleHelmValues } from '../bundle/meshBundle';
-import type { FieldProblem } from './schemaProblems';
+import type { FieldProblem } from './fieldProblem';
 import { fieldPath } from './fieldPath';
 
 /** Charts the bundle may carry values for; values for any other chart have nothing to check them. */
-export const knownCharts = new Set([
-  'base',
-  'istiod',
-  'istiod-remote',
-  'gateway',
-  'cni',
-  'ztunnel',
+export const knownCharts = new Set<string>([
+  ...ISTIO_CHART_NAMES,
   'kiali-server',
   'kiali-operator',
   'tempo',
@@ -22,20 +22,17 @@ export const knownCharts = new Set([
   'metallb',
 ]);
 
-const istioCharts = new Set([
-  'base',
-  'istiod',
-  'istiod-remote',
-  'gateway',
-  'cni',
-  'ztunnel',
-]);
+const istioCharts = new Set<string>(ISTIO_CHART_NAMES);
 
 /**
- * Istio charts keep their defaults under a wrapper the user must not set (`defaults` in 1.23,
- * `_internal_defaults_do_not_set` from 1.24); a value put there replaces every default.
+ * The wrappers Istio charts keep their defaults under, in any supported release (`defaults` in
+ * 1.23, `_internal_defaults_do_not_set` from 1.24); a value put there replaces every default.
  */
-const istioInternalKeys = ['defaults', '_internal_defaults_do_not_set'];
+function istioInternalKeys(releaseFacts: IstioReleaseFacts): Set<string> {
+  return new Set(
+    releaseFacts.lines.map(l => l.chartDefaultsWrapper).filter(Boolean),
+  );
+}
 
 function valueProblems(value: unknown, segments: string[]): FieldProblem[] {
   if (
@@ -76,7 +73,10 @@ function valueProblems(value: unknown, segments: string[]): FieldProblem[] {
  * wrapper keys. Which keys each chart version accepts is checked exactly by the conformance
  * suite against the charts' own values files and schemas, which are not shipped with the package.
  */
-export function helmValuesProblems(values: BundleHelmValues): FieldProblem[] {
+export function helmValuesProblems(
+  values: BundleHelmValues,
+  releaseFacts: IstioReleaseFacts = ISTIO_RELEASE_FACTS,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!knownCharts.has(values.chart)) {
     problems.push({
@@ -104,7 +104,7 @@ export function helmValuesProblems(values: BundleHelmValues): FieldProblem[] {
     ];
   }
   if (istioCharts.has(values.chart)) {
-    for (const key of istioInternalKeys) {
+    for (const key of istioInternalKeys(releaseFacts)) {
       if (key in values.values) {
         problems.push({
           path: key,

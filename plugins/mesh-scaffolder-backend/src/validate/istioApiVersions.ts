@@ -1,23 +1,40 @@
-import { parseIstioVersion } from '@mesh-templates/plugin-mesh-common';
+import {
+  ISTIO_RELEASE_FACTS,
+  type IstioReleaseFacts,
+  parseIstioVersion,
+} from '@mesh-templates/plugin-mesh-common';
 import type {
   BundleObject,
   BundleProblem,
   MeshBundle,
 } from '../bundle/meshBundle';
-import { istiodCharts, objectSubject } from './rules/istioInstallations';
-import { stringAt } from './rules/valuesAt';
+import { istiodCharts } from './istioInstallations';
+import { objectSubject } from './problemSubject';
+import { stringAt } from './valuesAt';
 
-/** Istio API versions that older supported releases do not serve, and the first minor that does. */
-const firstMinorServing: Record<string, number> = {
-  'networking.istio.io/v1': 22,
-  'security.istio.io/v1/PeerAuthentication': 22,
-  'telemetry.istio.io/v1': 22,
-};
+/**
+ * The first minor that serves each Istio API version some supported releases do not, keyed
+ * `group/version` or `group/version/Kind`.
+ */
+function firstMinorServing(
+  releaseFacts: IstioReleaseFacts,
+): Map<string, number> {
+  const keys = new Set(releaseFacts.lines.flatMap(l => l.servedApiVersions));
+  return new Map(
+    [...keys].map(key => [
+      key,
+      releaseFacts.firstMinorWhere(l => l.servedApiVersions.includes(key)),
+    ]),
+  );
+}
 
-function requiredMinor(object: BundleObject['object']): number | undefined {
+function requiredMinor(
+  servedFrom: Map<string, number>,
+  object: BundleObject['object'],
+): number | undefined {
   return (
-    firstMinorServing[`${object.apiVersion}/${object.kind}`] ??
-    firstMinorServing[object.apiVersion]
+    servedFrom.get(`${object.apiVersion}/${object.kind}`) ??
+    servedFrom.get(object.apiVersion)
   );
 }
 
@@ -43,15 +60,17 @@ function clusterIstioVersion(
 /**
  * Istio objects must use an apiVersion the targeted Istio release serves (e.g. the `v1`
  * networking, telemetry and PeerAuthentication APIs exist from 1.22); an older control plane
- * rejects them outright.
+ * rejects them outright. Which release serves what comes from `releaseFacts`.
  */
 export function istioApiVersionProblems(
   bundle: MeshBundle,
   istioVersion?: string,
+  releaseFacts: IstioReleaseFacts = ISTIO_RELEASE_FACTS,
 ): BundleProblem[] {
+  const servedFrom = firstMinorServing(releaseFacts);
   const problems: BundleProblem[] = [];
   for (const { cluster, file, object } of bundle.objects) {
-    const minor = requiredMinor(object);
+    const minor = requiredMinor(servedFrom, object);
     if (minor === undefined) continue;
     const versionText = istioVersion ?? clusterIstioVersion(bundle, cluster);
     const version = versionText ? parseIstioVersion(versionText) : undefined;

@@ -1,0 +1,96 @@
+import { ISTIO_RELEASE_HISTORY } from './istioReleaseHistory';
+import {
+  createIstioReleaseFacts,
+  ISTIO_RELEASE_FACTS,
+} from './istioReleaseFacts';
+
+describe('ISTIO_RELEASE_FACTS', () => {
+  it('supports 1.17 to 1.30 and defaults to the current stable release', () => {
+    expect(ISTIO_RELEASE_FACTS.lines.map(l => l.minor)).toEqual([
+      17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+    ]);
+    expect(ISTIO_RELEASE_FACTS.supportedRange).toBe('1.17.x–1.30.x');
+    expect(ISTIO_RELEASE_FACTS.defaultVersion).toBe('1.30.3');
+  });
+
+  it('resolves each line from the changes of the lines before it', () => {
+    const facts = (version: string) => ISTIO_RELEASE_FACTS.factsFor(version);
+    // The in-cluster operator goes with 1.24, the istiod-remote chart too.
+    expect(facts('1.23.6').operatorController).toBe(true);
+    expect(facts('1.24.0').operatorController).toBe(false);
+    expect(facts('1.23.6').istiodRemoteChart).toBe(true);
+    expect(facts('1.30.3').istiodRemoteChart).toBe(false);
+    // A line without changes repeats the one before it.
+    expect(facts('1.26.1')).toEqual({ ...facts('1.25.0'), minor: 26 });
+    expect(facts('1.21.0').networkingApiVersion).toBe(
+      'networking.istio.io/v1alpha3',
+    );
+    expect(facts('1.24.6').networkingApiVersion).toBe('networking.istio.io/v1');
+    expect(facts('1.30.3').chartDefaultsWrapper).toBe(
+      '_internal_defaults_do_not_set',
+    );
+  });
+
+  it('finds a supported line only for a plain 1.N.P release in range', () => {
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.17.0')?.minor).toBe(17);
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.16.9')).toBeUndefined();
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.31.0')).toBeUndefined();
+    expect(ISTIO_RELEASE_FACTS.lineOf('2.20.0')).toBeUndefined();
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.30.0-rc.1')).toBeUndefined();
+    expect(() => ISTIO_RELEASE_FACTS.factsFor('1.31.0')).toThrow(
+      'Istio 1.31.0 is not a supported release (1.17.x–1.30.x)',
+    );
+  });
+
+  it('names the first release with a fact, or the one after the newest', () => {
+    expect(ISTIO_RELEASE_FACTS.firstMinorWhere(l => l.ambient)).toBe(22);
+    expect(
+      ISTIO_RELEASE_FACTS.firstMinorWhere(l => l.servedApiVersions.length > 3),
+    ).toBe(31);
+  });
+
+  it('checks a line against its own conformance release or the nearest older one', () => {
+    expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.17.0')).toBe('1.17.8');
+    expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.22.8')).toBe('1.20.8');
+    expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.30.0')).toBe('1.30.3');
+    expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.16.0')).toBeUndefined();
+    expect(
+      ISTIO_RELEASE_FACTS.lines.map(l => l.conformanceRelease).filter(Boolean),
+    ).toEqual(['1.17.8', '1.20.8', '1.23.6', '1.24.6', '1.27.9', '1.30.3']);
+  });
+
+  it('takes a new release as one more entry', () => {
+    // GIVEN the history with a hypothetical 1.99 that changes the PodMonitor label
+    const facts = createIstioReleaseFacts({
+      ...ISTIO_RELEASE_HISTORY,
+      minors: [
+        ...ISTIO_RELEASE_HISTORY.minors,
+        { minor: 99, changes: { podMonitorPodLabel: 'pod_v99' } },
+      ],
+    });
+    // THEN 1.99 is supported, inherits 1.30's facts and carries its change
+    expect(facts.supportedRange).toBe('1.17.x–1.99.x');
+    expect(facts.factsFor('1.99.0')).toEqual({
+      ...ISTIO_RELEASE_FACTS.factsFor('1.30.3'),
+      minor: 99,
+      conformanceRelease: undefined,
+      podMonitorPodLabel: 'pod_v99',
+    });
+    expect(facts.conformanceReleaseFor('1.99.0')).toBe('1.30.3');
+  });
+
+  it('refuses a history out of order or with an unsupported default', () => {
+    expect(() =>
+      createIstioReleaseFacts({
+        ...ISTIO_RELEASE_HISTORY,
+        minors: [...ISTIO_RELEASE_HISTORY.minors, { minor: 30 }],
+      }),
+    ).toThrow('1.30 must come after 1.30');
+    expect(() =>
+      createIstioReleaseFacts({
+        ...ISTIO_RELEASE_HISTORY,
+        defaultVersion: '1.31.0',
+      }),
+    ).toThrow('default 1.31.0 is not a supported release');
+  });
+});

@@ -1,0 +1,100 @@
+import type { IstioReleaseHistory } from './istioMinorFacts';
+
+/**
+ * The Istio releases this product renders for and what each one changes. Every fact is taken from
+ * the upstream charts and CRDs of the conformance releases (shared/conformance/SOURCES.md).
+ *
+ * The range starts at 1.17 because older releases lack the served v1 security APIs and the values
+ * layout the render packs assume; it ends at the current stable line. Supporting a new release is
+ * one entry at the end of `minors` (plus its conformance data when it gets a conformanceRelease).
+ */
+export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
+  baseline: {
+    configValidationInIstiod: false,
+    telemetryV2WasmKeys: true,
+    multiClusterEnabledKey: true,
+    istiodRemoteChart: true,
+    cniUnderPilot: false,
+    chartDefaultsWrapper: '',
+    legacyPilotValuesMerged: false,
+    baseChartCrdFile: 'crds/crd-all.gen.yaml',
+    networkingApiVersion: 'networking.istio.io/v1alpha3',
+    securityApiVersion: 'security.istio.io/v1beta1',
+    telemetryApiVersion: 'telemetry.istio.io/v1alpha1',
+    servedApiVersions: [],
+    operatorController: true,
+    chartProfiles: false,
+    compatibilityProfiles: false,
+    chartPlatformProfiles: false,
+    stableProfiles: false,
+    ambient: false,
+    ambientMultiCluster: false,
+    ambientEastWestApiVersion: 'gateway.networking.k8s.io/v1beta1',
+    podMonitorDualStackAddress: false,
+    podMonitorPodLabel: 'pod_name',
+  },
+  minors: [
+    { minor: 17, conformanceRelease: '1.17.8' },
+    { minor: 18 },
+    { minor: 19 },
+    {
+      minor: 20,
+      conformanceRelease: '1.20.8',
+      changes: { podMonitorDualStackAddress: true },
+    },
+    { minor: 21, changes: { telemetryV2WasmKeys: false } },
+    {
+      minor: 22,
+      changes: {
+        ambient: true,
+        securityApiVersion: 'security.istio.io/v1',
+        telemetryApiVersion: 'telemetry.istio.io/v1',
+        servedApiVersions: [
+          'networking.istio.io/v1',
+          'security.istio.io/v1/PeerAuthentication',
+          'telemetry.istio.io/v1',
+        ],
+      },
+    },
+    {
+      minor: 23,
+      conformanceRelease: '1.23.6',
+      changes: {
+        configValidationInIstiod: true,
+        cniUnderPilot: true,
+        chartDefaultsWrapper: 'defaults',
+        chartProfiles: true,
+        compatibilityProfiles: true,
+        stableProfiles: true,
+      },
+    },
+    {
+      minor: 24,
+      conformanceRelease: '1.24.6',
+      changes: {
+        operatorController: false,
+        istiodRemoteChart: false,
+        chartDefaultsWrapper: '_internal_defaults_do_not_set',
+        legacyPilotValuesMerged: true,
+        baseChartCrdFile: 'files/crd-all.gen.yaml',
+        networkingApiVersion: 'networking.istio.io/v1',
+        chartPlatformProfiles: true,
+      },
+    },
+    { minor: 25, changes: { multiClusterEnabledKey: false } },
+    { minor: 26 },
+    {
+      minor: 27,
+      conformanceRelease: '1.27.9',
+      changes: { ambientMultiCluster: true, podMonitorPodLabel: 'pod' },
+    },
+    { minor: 28 },
+    { minor: 29 },
+    {
+      minor: 30,
+      conformanceRelease: '1.30.3',
+      changes: { ambientEastWestApiVersion: 'gateway.networking.k8s.io/v1' },
+    },
+  ],
+  defaultVersion: '1.30.3',
+};

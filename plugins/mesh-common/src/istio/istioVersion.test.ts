@@ -1,0 +1,24 @@
+import { parseIstioVersion } from './istioVersion';
+
+describe('parseIstioVersion', () => {
+  it('reads a plain release version', () => {
+    expect(parseIstioVersion('1.30.3')).toEqual({
+      major: 1,
+      minor: 30,
+      patch: 3,
+    });
+  });
+
+  it.each([
+    '1.30',
+    '1.31.0-rc.0',
+    '1.30.3+build.1',
+    'v1.30.3',
+    ' 1.30.3',
+    '01.30.3',
+    '1.30.x',
+    '',
+  ])('refuses %j', text => {
+    expect(parseIstioVersion(text)).toBeUndefined();
+  });
+});
