@@ -6,7 +6,8 @@ import {
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
+import { PropsWithChildren } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { meshEntityCard, meshEntityContent } from './alpha';
 import { meshApiRef } from './api/MeshApi';
 import { isMeshEntity } from './isMeshEntity';
@@ -33,6 +34,17 @@ const meshApi = {
   }),
 };
 
+/** The legacy test app's router, opted in to React Router v7's behaviour as its deprecation notice asks. */
+function V7Router({ children }: PropsWithChildren<{}>) {
+  return (
+    <MemoryRouter
+      future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+    >
+      {children}
+    </MemoryRouter>
+  );
+}
+
 describe('legacy exports', () => {
   it.each([
     ['EntityMeshHealthCard', <EntityMeshHealthCard />],
@@ -48,6 +60,7 @@ describe('legacy exports', () => {
       <TestApiProvider apis={[[meshApiRef, meshApi]]}>
         <EntityProvider entity={entity}>{element}</EntityProvider>
       </TestApiProvider>,
+      { components: { Router: V7Router } },
     );
     expect(await screen.findByText('cluster-west')).toBeInTheDocument();
     expect(screen.getByText('degraded')).toBeInTheDocument();

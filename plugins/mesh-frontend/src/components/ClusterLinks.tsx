@@ -1,4 +1,4 @@
-import { Link } from '@backstage/core-components';
+import { Link } from '@backstage/ui';
 import { ClusterLinks as Links } from '@mesh-templates/plugin-mesh-common';
 
 const LABELS: Array<[keyof Links, string]> = [
@@ -7,6 +7,10 @@ const LABELS: Array<[keyof Links, string]> = [
   ['tracing', 'Tracing'],
 ];
 
+/**
+ * Backstage UI's Link: core-components' Link renders Material UI v4's, whose focus tracking calls
+ * ReactDOM.findDOMNode, which React 18.3 deprecates. These are external tools, so a new tab.
+ */
 export function ClusterLinks({ links }: { links: Links }) {
   const present = LABELS.filter(([key]) => links[key]);
   if (present.length === 0) return null;
@@ -15,7 +19,9 @@ export function ClusterLinks({ links }: { links: Links }) {
       {present.map(([key, label], i) => (
         <span key={key}>
           {i > 0 && ' · '}
-          <Link to={links[key]!}>{label}</Link>
+          <Link href={links[key]!} target="_blank" rel="noopener noreferrer">
+            {label}
+          </Link>
         </span>
       ))}
     </span>

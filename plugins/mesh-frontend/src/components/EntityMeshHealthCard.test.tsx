@@ -114,9 +114,9 @@ describe('EntityMeshHealthCard', () => {
     renderWith({
       getHealth: jest.fn().mockRejectedValue(new Error('backend is down')),
     });
-    expect(
-      await screen.findByText('Error: backend is down', { selector: 'h6' }),
-    ).toBeInTheDocument();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load mesh health');
+    expect(alert).toHaveTextContent('backend is down');
   });
 
   it('shows the config to add when no configured cluster matches', async () => {
@@ -151,9 +151,11 @@ describe('EntityMeshHealthCard', () => {
       screen.getByRole('button', { name: 'Refresh mesh health' }),
     );
     await waitFor(() => expect(getHealth).toHaveBeenCalledTimes(2));
-    expect(
-      await screen.findByText(/Stale: showing data observed at/),
-    ).toBeInTheDocument();
+    const stale = await screen.findByRole('status');
+    expect(stale).toHaveTextContent(/Stale: showing data observed at/);
+    expect(stale).toHaveTextContent(
+      'Refreshing failed: timeout talking to backend',
+    );
     expect(screen.getByText('cluster-west')).toBeInTheDocument();
   });
 

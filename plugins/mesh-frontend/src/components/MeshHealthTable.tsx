@@ -1,4 +1,9 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { CSSProperties, ReactNode } from 'react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ClusterHealth } from '@mesh-templates/plugin-mesh-common';
 import { ClusterLinks } from './ClusterLinks';
@@ -11,6 +16,13 @@ import {
 } from './format';
 import { HealthStatusChip } from './HealthStatusChip';
 import { Sparkline } from './Sparkline';
+
+interface Column {
+  title: string;
+  render(cluster: ClusterHealth): ReactNode;
+  cellStyle?: CSSProperties;
+  headerStyle?: CSSProperties;
+}
 
 function ClusterCell({
   cluster,
@@ -40,16 +52,14 @@ function ClusterCell({
   );
 }
 
-const columns: TableColumn<ClusterHealth>[] = [
+const columns: Column[] = [
   {
     title: 'Status',
-    field: 'status',
     cellStyle: { whiteSpace: 'nowrap' },
     render: c => <HealthStatusChip status={c.status} />,
   },
   {
     title: 'Cluster',
-    field: 'name',
     // Reasons are sentences: give them room rather than a word per line.
     cellStyle: { minWidth: 220 },
     render: c => <ClusterCell cluster={c} />,
@@ -108,10 +118,9 @@ const denseCell = { padding: '6px 8px' };
  * The overview card's columns: the status sits above the cluster's name, and only the traffic numbers
  * follow, so the table fits the overview's main column (about 500 px) without scrolling sideways.
  */
-const denseColumns: TableColumn<ClusterHealth>[] = [
+const denseColumns: Column[] = [
   {
     title: 'Cluster',
-    field: 'name',
     cellStyle: { ...denseCell, minWidth: 200 },
     headerStyle: denseCell,
     render: c => <ClusterCell cluster={c} withStatus />,
@@ -129,7 +138,11 @@ const denseColumns: TableColumn<ClusterHealth>[] = [
   })),
 ];
 
-/** One row per cluster; `dense` is the overview card's narrower table (the Mesh tab has every column). */
+/**
+ * One row per cluster; `dense` is the overview card's narrower table (the Mesh tab has every column).
+ * Material UI's plain table rather than core-components' Table: that one wraps material-table, whose
+ * components declare defaultProps, which React 18.3 deprecates; this table needs none of its features.
+ */
 export function MeshHealthTable({
   clusters,
   dense = false,
@@ -139,16 +152,27 @@ export function MeshHealthTable({
 }) {
   const shown = dense ? denseColumns : columns;
   return (
-    <Table<ClusterHealth>
-      options={{
-        paging: false,
-        search: false,
-        toolbar: false,
-        padding: 'dense',
-        sorting: false,
-      }}
-      columns={shown}
-      data={clusters}
-    />
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          {shown.map(column => (
+            <TableCell key={column.title} style={column.headerStyle}>
+              {column.title}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {clusters.map(cluster => (
+          <TableRow key={cluster.name}>
+            {shown.map(column => (
+              <TableCell key={column.title} style={column.cellStyle}>
+                {column.render(cluster)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

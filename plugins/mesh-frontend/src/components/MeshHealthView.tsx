@@ -1,13 +1,14 @@
-import {
-  Progress,
-  ResponseErrorPanel,
-  WarningPanel,
-} from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { Alert } from '@backstage/ui';
 import { MeshHealthState } from '../hooks/useMeshHealth';
 import { MeshEmptyState } from './MeshEmptyState';
 import { MeshHealthTable } from './MeshHealthTable';
 
-/** Every state in one place: loading, error, empty, stale (old data kept on screen), data. */
+/**
+ * Every state in one place: loading, error, empty, stale (old data kept on screen), data. Problems show
+ * in Backstage UI's Alert: core-components' panels fold their details in Material UI v4's Accordion,
+ * whose ButtonBase calls ReactDOM.findDOMNode, which React 18.3 deprecates.
+ */
 export function MeshHealthView({
   state,
   dense,
@@ -17,21 +18,33 @@ export function MeshHealthView({
 }) {
   const { value, error, loading, stale } = state;
   if (!value) {
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (error) {
+      return (
+        <Alert
+          role="alert"
+          status="danger"
+          icon
+          title="Could not load mesh health"
+          description={error.message}
+        />
+      );
+    }
     return loading ? <Progress /> : null;
   }
   const observed = value.clusters.map(c => c.observedAt).sort()[0];
   return (
     <>
       {stale && (
-        <WarningPanel
-          severity="warning"
+        <Alert
+          role="status"
+          status="warning"
+          icon
           title={`Stale: showing data observed at ${
             observed
               ? new Date(observed).toLocaleTimeString()
               : 'an unknown time'
           }`}
-          message={
+          description={
             error
               ? `Refreshing failed: ${error.message}`
               : 'The backend has not returned newer data.'

@@ -1,6 +1,10 @@
-import IconButton from '@material-ui/core/IconButton';
+import { ButtonIcon } from '@backstage/ui';
 import RefreshIcon from '@material-ui/icons/Refresh';
 
+/**
+ * Backstage UI's icon button, as core-components' own copy button uses: Material UI v4's ButtonBase
+ * calls ReactDOM.findDOMNode, which React 18.3 deprecates.
+ */
 export function RefreshButton({
   onClick,
   disabled,
@@ -9,13 +13,12 @@ export function RefreshButton({
   disabled?: boolean;
 }) {
   return (
-    <IconButton
+    <ButtonIcon
       aria-label="Refresh mesh health"
-      title="Refresh"
-      onClick={onClick}
-      disabled={disabled}
-    >
-      <RefreshIcon />
-    </IconButton>
+      icon={<RefreshIcon />}
+      variant="tertiary"
+      onPress={onClick}
+      isDisabled={disabled}
+    />
   );
 }
