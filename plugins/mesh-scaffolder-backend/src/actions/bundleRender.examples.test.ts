@@ -5,6 +5,7 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { createMeshBundleRenderAction } from './bundleRender';
 import { examples } from './bundleRender.examples';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 describe('mesh:bundle:render examples', () => {
   const workspace = createMockDirectory();
@@ -25,9 +26,7 @@ describe('mesh:bundle:render examples', () => {
       await action.handler(ctx);
 
       const outputDir = path.join(workspace.path, step.input.outputPath ?? '.');
-      expect(fs.existsSync(path.join(outputDir, 'bundle-index.json'))).toBe(
-        true,
-      );
+      expect(fs.existsSync(path.join(outputDir, BUNDLE_INDEX_FILE))).toBe(true);
       const clusterName = step.input.spec.cluster.name;
       expect(ctx.output).toHaveBeenCalledWith('clusters', [clusterName]);
     },

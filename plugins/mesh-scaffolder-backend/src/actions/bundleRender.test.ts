@@ -3,6 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import fs from 'node:fs';
 import path from 'node:path';
 import { createMeshBundleRenderAction } from './bundleRender';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 describe('mesh:bundle:render', () => {
   const workspace = createMockDirectory();
@@ -24,7 +25,7 @@ describe('mesh:bundle:render', () => {
     const files = (ctx.output as jest.Mock).mock.calls.find(
       ([k]) => k === 'files',
     )[1] as string[];
-    expect(files).toContain('bundle-index.json');
+    expect(files).toContain(BUNDLE_INDEX_FILE);
     expect(files.some(f => f.startsWith('clusters/dev-cluster/'))).toBe(true);
     for (const file of files) {
       expect(fs.existsSync(path.join(workspace.path, file))).toBe(true);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { createMeshBundleRenderAction } from './bundleRender';
 import { createMeshBundleValidateAction } from './bundleValidate';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 describe('mesh:bundle:validate', () => {
   const workspace = createMockDirectory();
@@ -36,7 +37,7 @@ describe('mesh:bundle:validate', () => {
   it('reports a broken object with its file and field path, and fails', async () => {
     // GIVEN a written bundle in which one object gained a field its schema does not have
     const index = JSON.parse(
-      fs.readFileSync(path.join(workspace.path, 'bundle-index.json'), 'utf8'),
+      fs.readFileSync(path.join(workspace.path, BUNDLE_INDEX_FILE), 'utf8'),
     ).objects;
     const target =
       index.find((row: any) => row.kind === 'Namespace') ?? index[0];

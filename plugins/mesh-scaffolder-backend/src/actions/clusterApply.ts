@@ -18,6 +18,7 @@ import { KubeClientFactory } from '../apply/kubeClient';
 import { meshClusterApplyPermission } from '../apply/permissions';
 import { readBundle } from '../bundle/readBundle';
 import { examples } from './clusterApply.examples';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 export interface MeshClusterApplyActionOptions {
   /** Root config: clusters come from `kubernetes.clusterLocatorMethods`. */
@@ -59,7 +60,7 @@ export function createMeshClusterApplyAction(
             .string()
             .optional()
             .describe(
-              'Workspace folder holding bundle-index.json; defaults to the workspace root',
+              `Workspace folder holding ${BUNDLE_INDEX_FILE}; defaults to the workspace root`,
             ),
         dryRunOnly: z =>
           z

@@ -5,6 +5,8 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { defaultTargetPath } from '@mesh-templates/plugin-mesh-common';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 import { catalogInfoFileName } from '../gitops/catalogInfo';
 import {
   createGitopsRepositoryFactory,
@@ -63,7 +65,7 @@ export function createMeshGitopsPullRequestAction(
             .string()
             .optional()
             .describe(
-              'Workspace folder holding the rendered bundle (bundle-index.json and the cluster trees); defaults to the workspace root',
+              `Workspace folder holding the rendered bundle (${BUNDLE_INDEX_FILE} and the cluster trees); defaults to the workspace root`,
             ),
         cluster: z =>
           z
@@ -77,14 +79,16 @@ export function createMeshGitopsPullRequestAction(
             .string()
             .optional()
             .describe(
-              "Repository folder of the cluster; defaults to the spec's gitops.targetPath, else clusters/<cluster>",
+              `Repository folder of the cluster; defaults to the spec's gitops.targetPath, else ${defaultTargetPath(
+                '<cluster>',
+              )}`,
             ),
         clusterPath: z =>
           z
             .string()
             .optional()
             .describe(
-              'Folder of the cluster tree inside sourcePath, when it differs from targetPath and clusters/<cluster>',
+              'Folder of the cluster tree inside sourcePath; the bundle index already places it, so when given it must be that folder',
             ),
         spec: z =>
           z

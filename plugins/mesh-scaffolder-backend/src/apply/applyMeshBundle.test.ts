@@ -10,6 +10,7 @@ import {
   startContractClusters,
   writeExampleBundle,
 } from './__testUtils__/contractClusters';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 const CLUSTER = 'dxlab-dt-01';
 const METALLB_NAMESPACE = {
@@ -134,11 +135,11 @@ describe('applyMeshBundle against the contract API server (seed-001 bundle)', ()
       text.replace('name: ip-pool', 'name: Bad_Pool_Name'),
     );
     const index = JSON.parse(
-      await fs.readFile(mockDir.resolve('bundle-index.json'), 'utf8'),
+      await fs.readFile(mockDir.resolve(BUNDLE_INDEX_FILE), 'utf8'),
     );
     index.objects.find((o: any) => o.name === 'ip-pool').name = 'Bad_Pool_Name';
     await fs.writeFile(
-      mockDir.resolve('bundle-index.json'),
+      mockDir.resolve(BUNDLE_INDEX_FILE),
       JSON.stringify(index),
     );
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MeshBundle } from './meshBundle';
 import { writeBundle } from './writeBundle';
+import { BUNDLE_INDEX_FILE } from './bundleIndex';
 
 function bundleWith(files: Array<[string, string]>): MeshBundle {
   return {
@@ -28,14 +29,14 @@ describe('writeBundle', () => {
     const out = path.join(root, 'out');
     const written = await writeBundle(
       bundleWith([
-        ['bundle-index.json', '{}\n'],
+        [BUNDLE_INDEX_FILE, '{}\n'],
         ['clusters/c1/kustomization.yaml', 'resources: []\n'],
       ]),
       out,
     );
     // THEN the files have the exact bytes and nothing else is left beside them
     expect(written).toEqual([
-      'bundle-index.json',
+      BUNDLE_INDEX_FILE,
       'clusters/c1/kustomization.yaml',
     ]);
     expect(
@@ -48,9 +49,9 @@ describe('writeBundle', () => {
     const out = path.join(root, 'repo');
     fs.mkdirSync(path.join(out, 'other'), { recursive: true });
     fs.writeFileSync(path.join(out, 'other/keep.txt'), 'keep');
-    fs.writeFileSync(path.join(out, 'bundle-index.json'), 'old');
-    await writeBundle(bundleWith([['bundle-index.json', 'new']]), out);
-    expect(fs.readFileSync(path.join(out, 'bundle-index.json'), 'utf8')).toBe(
+    fs.writeFileSync(path.join(out, BUNDLE_INDEX_FILE), 'old');
+    await writeBundle(bundleWith([[BUNDLE_INDEX_FILE, 'new']]), out);
+    expect(fs.readFileSync(path.join(out, BUNDLE_INDEX_FILE), 'utf8')).toBe(
       'new',
     );
     expect(fs.readFileSync(path.join(out, 'other/keep.txt'), 'utf8')).toBe(

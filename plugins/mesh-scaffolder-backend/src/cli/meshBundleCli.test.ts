@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'yaml';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 const run = promisify(execFile);
 const bin = path.resolve(__dirname, '../../bin/mesh-bundle');
@@ -48,7 +49,7 @@ describe('mesh-bundle CLI', () => {
     expect(rendered.stderr).toBe('');
     expect(rendered.code).toBe(0);
     expect(rendered.stdout).toMatch(/^Wrote \d+ files to /);
-    expect(fs.existsSync(path.join(out, 'bundle-index.json'))).toBe(true);
+    expect(fs.existsSync(path.join(out, BUNDLE_INDEX_FILE))).toBe(true);
 
     const validated = await meshBundle('validate', out);
     expect(validated.stderr).toBe('');
@@ -98,7 +99,7 @@ describe('mesh-bundle CLI', () => {
       out,
     );
     const index = JSON.parse(
-      fs.readFileSync(path.join(out, 'bundle-index.json'), 'utf8'),
+      fs.readFileSync(path.join(out, BUNDLE_INDEX_FILE), 'utf8'),
     ).objects;
     const row = index.find((r: any) => r.kind === 'Namespace');
     const file = path.join(out, row.file);

@@ -5,6 +5,7 @@ import { MeshFacts } from './meshFacts';
 import { objectTable } from './objectTable';
 import { prerequisites } from './prerequisites';
 import { validationSection, ValidationInput } from './validationSection';
+import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 /** GitHub refuses bodies over 65,536 characters; the object table is the part that can grow. */
 const maxBodyLength = 60_000;
@@ -54,7 +55,7 @@ function body(input: PullRequestBodyInput, maxRows: number): string {
     '',
     entries
       ? objectTable(rows, maxRows)
-      : '_The bundle has no `bundle-index.json`; see the diff for its objects._',
+      : `_The bundle has no \`${BUNDLE_INDEX_FILE}\`; see the diff for its objects._`,
     '',
     '### Validation',
     '',

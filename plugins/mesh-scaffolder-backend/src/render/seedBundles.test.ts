@@ -1,3 +1,4 @@
+import { defaultTargetPath } from '@mesh-templates/plugin-mesh-common';
 import type { BundleObject, MeshBundle } from '../bundle/meshBundle';
 import { renderMeshBundle } from './renderMeshBundle';
 import { loadExampleSpec } from './__testUtils__/exampleSpecs';
@@ -418,7 +419,7 @@ describe('seed 004: two-cluster multi-primary on Rancher with IstioOperator and 
   it('keeps credentials out: no Secret, and the README says how remote secrets and CA keys are made', () => {
     expect(bundle.objects.filter(o => o.object.kind === 'Secret')).toEqual([]);
     const readme = bundle.files.find(
-      f => f.path === `clusters/${cluster}/README.md`,
+      f => f.path === `${defaultTargetPath(cluster)}/README.md`,
     )!.content;
     expect(readme).toContain('istioctl create-remote-secret');
     expect(readme).toContain('cacerts');

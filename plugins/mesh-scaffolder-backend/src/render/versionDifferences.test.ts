@@ -1,4 +1,7 @@
-import { parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import {
+  defaultTargetPath,
+  parseMeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
 import { renderMeshBundle } from './renderMeshBundle';
 import { loadExampleSpecInput } from './__testUtils__/exampleSpecs';
 
@@ -178,7 +181,7 @@ describe('multi-cluster trees', () => {
       });
       expect(
         bundle.files.some(
-          f => f.path === `clusters/${cluster}/kustomization.yaml`,
+          f => f.path === `${defaultTargetPath(cluster)}/kustomization.yaml`,
         ),
       ).toBe(true);
     }

@@ -1,3 +1,4 @@
+import { defaultTargetPath } from '@mesh-templates/plugin-mesh-common';
 import type {
   BundleComponent,
   BundleHelmValues,
@@ -49,7 +50,7 @@ export class BundleBuilder {
   ): this {
     this.bundle.helmValues.push({
       cluster,
-      file: `clusters/${cluster}/istio/values/${chart}.yaml`,
+      file: `${defaultTargetPath(cluster)}/istio/values/${chart}.yaml`,
       component: 'istio',
       chart,
       chartVersion: '1.30.3',

@@ -3,6 +3,7 @@ import type {
   BundleProblem,
   MeshBundle,
 } from '../../bundle/meshBundle';
+import { BUNDLE_INDEX_FILE } from '../../bundle/bundleIndex';
 
 function key(
   entry: Omit<BundleIndexEntry, 'component'> & { component?: string },
@@ -39,7 +40,7 @@ export function indexMatchesObjects(bundle: MeshBundle): BundleProblem[] {
     const k = key(entry);
     if (indexed.has(k)) {
       problems.push({
-        file: 'bundle-index.json',
+        file: BUNDLE_INDEX_FILE,
         subject: 'index',
         path: `objects[${i}]`,
         message: `lists ${describe(entry)} in ${entry.file} twice`,
@@ -62,14 +63,14 @@ export function indexMatchesObjects(bundle: MeshBundle): BundleProblem[] {
     const listed = indexed.get(k);
     if (!listed) {
       problems.push({
-        file: 'bundle-index.json',
+        file: BUNDLE_INDEX_FILE,
         subject: 'index',
         path: 'objects',
         message: `does not list ${describe(entry)} of ${file}`,
       });
     } else if (listed.component !== component) {
       problems.push({
-        file: 'bundle-index.json',
+        file: BUNDLE_INDEX_FILE,
         subject: 'index',
         path: 'objects',
         message: `gives ${describe(entry)} component "${
@@ -81,7 +82,7 @@ export function indexMatchesObjects(bundle: MeshBundle): BundleProblem[] {
   bundle.index.forEach((entry, i) => {
     if (!seen.has(key(entry))) {
       problems.push({
-        file: 'bundle-index.json',
+        file: BUNDLE_INDEX_FILE,
         subject: 'index',
         path: `objects[${i}]`,
         message: `lists ${describe(entry)} in ${

@@ -1,6 +1,7 @@
 import type { BundleProblem, MeshBundle } from '../../bundle/meshBundle';
 import { controlPlanes, joinPath } from '../istioInstallations';
 import { stringAt } from '../valuesAt';
+import { BUNDLE_INDEX_FILE } from '../../bundle/bundleIndex';
 
 /**
  * Every cluster of a mesh needs its own `global.multiCluster.clusterName`: istiod keys endpoints
@@ -12,7 +13,7 @@ export function uniqueClusterNames(bundle: MeshBundle): BundleProblem[] {
   for (const cluster of bundle.clusters) {
     if (seenTrees.has(cluster)) {
       problems.push({
-        file: 'bundle-index.json',
+        file: BUNDLE_INDEX_FILE,
         subject: 'bundle',
         path: 'clusters',
         message: `cluster "${cluster}" is listed twice`,
