@@ -1,16 +1,32 @@
+import { KubernetesObject } from '@kubernetes/client-node';
+
 /** Whether an object is ready, with the detail shown in the task log when it is not. */
 export interface Readiness {
   ready: boolean;
   detail: string;
 }
 
-type ReadinessCheck = (object: any) => Readiness;
+/** The status fields readiness is read from; every kind apply waits for has one or the other. */
+interface StatusOf {
+  status?: {
+    conditions?: Array<{
+      type?: string;
+      status?: string;
+      reason?: string;
+      message?: string;
+    }>;
+    health?: { status?: string };
+  };
+}
+
+type ReadinessCheck = (object: KubernetesObject) => Readiness;
+
+const conditionsOf = (object: KubernetesObject | undefined) =>
+  (object as StatusOf | undefined)?.status?.conditions ?? [];
 
 function condition(type: string): ReadinessCheck {
   return object => {
-    const found = (object?.status?.conditions ?? []).find(
-      (c: any) => c?.type === type,
-    );
+    const found = conditionsOf(object).find(c => c?.type === type);
     if (!found) {
       return { ready: false, detail: `no ${type} condition yet` };
     }
@@ -24,7 +40,7 @@ function condition(type: string): ReadinessCheck {
 }
 
 const argoHealthy: ReadinessCheck = object => {
-  const health = object?.status?.health?.status;
+  const health = (object as StatusOf).status?.health?.status;
   return {
     ready: health === 'Healthy',
     detail: `health ${health ?? 'unknown'}`,
@@ -51,7 +67,7 @@ const CHECKS: Record<string, ReadinessCheck> = {
 export function readinessCheckFor(
   apiVersion: string,
   kind: string,
-  applied: any,
+  applied: KubernetesObject | undefined,
 ): ReadinessCheck | undefined {
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
   const known = CHECKS[`${group}/${kind}`];
@@ -59,8 +75,6 @@ export function readinessCheckFor(
     return known;
   }
   const isCustom = group.includes('.') && !group.endsWith('.k8s.io');
-  const hasReady = (applied?.status?.conditions ?? []).some(
-    (c: any) => c?.type === 'Ready',
-  );
+  const hasReady = conditionsOf(applied).some(c => c?.type === 'Ready');
   return isCustom && hasReady ? condition('Ready') : undefined;
 }

@@ -1,5 +1,8 @@
 import { KubernetesObject as LiveObject } from '@kubernetes/client-node';
-import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  pollUntil,
+  PollTimeoutError,
+} from '@mesh-templates/plugin-mesh-common';
 import { describeResult } from './applyResult';
 import { ClusterObjectApi, ObjectReference } from './clusterObjectApi';
 import { ClusterRun, Planned, referenceOf } from './clusterRun';
@@ -54,27 +57,43 @@ export async function waitForReadiness(
     log: (message: string) => void;
   },
 ): Promise<string[]> {
-  const deadline = Date.now() + options.timeoutMs;
   let pending = targets.map(target => ({ target, detail: 'not read yet' }));
-  for (;;) {
-    // Indexed, so that the objects still not ready are reported in the bundle's order.
-    const polled: Array<{ target: ReadinessTarget } & Readiness> = [];
-    await run.each([...pending.entries()], async ([index, { target }]) => {
-      const readiness = await readReadiness(run.client, target);
-      if (readiness.ready) {
-        options.log(`ready: ${target.label} (${readiness.detail})`);
-      }
-      polled[index] = { target, ...readiness };
-    });
-    pending = polled.filter(p => !p.ready);
-    if (pending.length === 0) {
-      return [];
+  try {
+    await pollUntil(
+      async () => {
+        pending = await readPending(run, pending, options.log);
+        return pending.length === 0 ? true : undefined;
+      },
+      {
+        timeoutMs: options.timeoutMs,
+        intervalMs: options.pollMs,
+        description: () => `${pending.length} objects to be ready`,
+      },
+    );
+    return [];
+  } catch (error) {
+    if (!(error instanceof PollTimeoutError)) {
+      throw error;
     }
-    if (Date.now() + options.pollMs > deadline) {
-      return pending.map(p => `${p.target.label}: ${p.detail}`);
-    }
-    await sleep(options.pollMs);
+    return pending.map(p => `${p.target.label}: ${p.detail}`);
   }
+}
+
+/** Reads every pending target once; returns those still not ready, in the bundle's order. */
+async function readPending(
+  run: Pick<ClusterRun, 'client' | 'each'>,
+  pending: Array<{ target: ReadinessTarget }>,
+  log: (message: string) => void,
+): Promise<Array<{ target: ReadinessTarget } & Readiness>> {
+  const polled: Array<{ target: ReadinessTarget } & Readiness> = [];
+  await run.each([...pending.entries()], async ([index, { target }]) => {
+    const readiness = await readReadiness(run.client, target);
+    if (readiness.ready) {
+      log(`ready: ${target.label} (${readiness.detail})`);
+    }
+    polled[index] = { target, ...readiness };
+  });
+  return polled.filter(p => !p.ready);
 }
 
 async function readReadiness(

@@ -1,4 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  pollUntil,
+  PollTimeoutError,
+} from '@mesh-templates/plugin-mesh-common';
 import { ClusterRun, Planned } from './clusterRun';
 
 const POLL_MS = 500;
@@ -16,26 +19,39 @@ export async function waitUntilServed(
 ): Promise<void> {
   const { discovery } = run.client;
   const unresolved = () => deferred.filter(p => !p.resource);
-  const deadline = Date.now() + timeoutMs;
-  while (unresolved().length > 0) {
-    discovery.forgetServed();
-    await Promise.all(
-      unresolved().map(async p => {
-        p.resource = await discovery.resolve(
-          p.result.apiVersion,
-          p.result.kind,
+  if (unresolved().length === 0) {
+    return;
+  }
+  try {
+    await pollUntil(
+      async () => {
+        discovery.forgetServed();
+        await Promise.all(
+          unresolved().map(async p => {
+            p.resource = await discovery.resolve(
+              p.result.apiVersion,
+              p.result.kind,
+            );
+          }),
         );
-      }),
+        return unresolved().length === 0 ? true : undefined;
+      },
+      {
+        timeoutMs,
+        intervalMs: POLL_MS,
+        description: () =>
+          `${run.clusterName} to serve the kinds of ${unresolved()
+            .map(p => p.waitsFor)
+            .join(', ')}`,
+      },
     );
-    if (unresolved().length > 0 && Date.now() > deadline) {
-      for (const p of unresolved()) {
-        p.result.outcome = 'failed';
-        p.result.reason = `${p.waitsFor} was applied but its kind is still not served`;
-      }
-      return;
+  } catch (error) {
+    if (!(error instanceof PollTimeoutError)) {
+      throw error;
     }
-    if (unresolved().length > 0) {
-      await sleep(POLL_MS);
+    for (const p of unresolved()) {
+      p.result.outcome = 'failed';
+      p.result.reason = `${p.waitsFor} was applied but its kind is still not served`;
     }
   }
 }
