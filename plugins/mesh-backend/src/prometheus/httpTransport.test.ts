@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { listenOnLoopback } from '../testing/listenOnLoopback';
+import { listenOnLoopback } from '@mesh-templates/plugin-mesh-common/testing';
 import { createHttpTransport, PrometheusTransport } from './httpTransport';
 
 interface Seen {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { listenOnLoopback } from './listenOnLoopback';
+import { listenOnLoopback } from '@mesh-templates/plugin-mesh-common/testing';
 
 export interface ProxiedRequest {
   path: string;

@@ -1,5 +1,9 @@
-import { fixtureClusters, FixtureCluster } from './fixtureClusters';
-import { freePort } from './freePort';
+import {
+  fixtureClusters,
+  FixtureCluster,
+  lifecycleClusters,
+} from './fixtureClusters';
+import { freePort } from '@mesh-templates/plugin-mesh-common/testing';
 import { PrometheusServer, startPrometheus } from './startPrometheus';
 
 /** A cluster name whose Prometheus address has nothing listening. */
@@ -21,7 +25,8 @@ export interface MeshFixture {
 }
 
 /**
- * One real Prometheus per fake cluster (healthy, degraded, control plane down), each on its own
+ * One real Prometheus per fake cluster (healthy, degraded, control plane down, and the lifecycle
+ * clusters: root CA expiring in 5 days, an end-of-life Istio, spec drift), each on its own
  * 127.0.0.1 port, plus an address where nothing listens.
  */
 export async function startMeshFixture(
@@ -31,7 +36,10 @@ export async function startMeshFixture(
     maxLifetimeSec?: number;
   } = {},
 ): Promise<MeshFixture> {
-  const clusters = options.clusters ?? fixtureClusters;
+  const clusters = options.clusters ?? [
+    ...fixtureClusters,
+    ...lifecycleClusters,
+  ];
   const servers = await Promise.all(
     clusters.map(cluster =>
       startPrometheus({

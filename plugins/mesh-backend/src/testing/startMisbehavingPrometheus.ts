@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { listenOnLoopback } from './listenOnLoopback';
+import { listenOnLoopback } from '@mesh-templates/plugin-mesh-common/testing';
 
 export type Misbehaviour = 'slow' | 'http500' | 'garbage';
 
