@@ -1,3 +1,7 @@
+import { pollUntil } from '@mesh-templates/plugin-mesh-common';
+
+const FINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+
 /**
  * Runs a scaffolder template as a real task through the backend's REST API, the way the Create
  * page does, and returns its final status and the completion event's outputs.
@@ -28,33 +32,29 @@ export async function runTemplateTask(options: {
   }
   const { id } = (await created.json()) as { id: string };
 
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  while (Date.now() < deadline) {
-    const task = (await (
-      await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks/${id}`, {
-        headers,
-      })
-    ).json()) as { status: string };
-    if (['completed', 'failed', 'cancelled'].includes(task.status)) {
-      const events = (await (
-        await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks/${id}/events`, {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const status = await pollUntil(
+    async () => {
+      const task = (await (
+        await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks/${id}`, {
           headers,
         })
-      ).json()) as Array<{
-        type: string;
-        body: { message?: string; output?: Record<string, any> };
-      }>;
-      return {
-        status: task.status,
-        output: events.find(e => e.type === 'completion')?.body.output ?? {},
-        log: events
-          .filter(e => e.type === 'log')
-          .map(e => e.body.message ?? ''),
-      };
-    }
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error(
-    `task ${id} did not finish within ${options.timeoutMs ?? 60_000} ms`,
+      ).json()) as { status: string };
+      return FINAL_STATUSES.includes(task.status) ? task.status : undefined;
+    },
+    { timeoutMs, intervalMs: 100, description: `task ${id} to finish` },
   );
+  const events = (await (
+    await fetch(`${options.baseUrl}/api/scaffolder/v2/tasks/${id}/events`, {
+      headers,
+    })
+  ).json()) as Array<{
+    type: string;
+    body: { message?: string; output?: Record<string, any> };
+  }>;
+  return {
+    status,
+    output: events.find(e => e.type === 'completion')?.body.output ?? {},
+    log: events.filter(e => e.type === 'log').map(e => e.body.message ?? ''),
+  };
 }

@@ -1,8 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pollUntil } from '@mesh-templates/plugin-mesh-common';
+import { freePort } from '@mesh-templates/plugin-mesh-common/testing';
 
 /** A throw-away PostgreSQL server on 127.0.0.1, owned by the test that started it. */
 export interface TestPostgres {
@@ -29,17 +30,6 @@ function findBinDir(): string {
     );
   }
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -103,14 +93,25 @@ export async function startPostgres(): Promise<TestPostgres> {
     execFileSync(c, a, { stdio: 'pipe' });
   };
 
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (stderr.includes('ready to accept connections')) break;
-    if (server.exitCode !== null || Date.now() > deadline) {
-      server.kill('SIGKILL');
-      throw new Error(`PostgreSQL did not start: ${stderr.slice(-500)}`);
-    }
-    await new Promise(r => setTimeout(r, 100));
+  try {
+    await pollUntil(
+      async () => {
+        if (stderr.includes('ready to accept connections')) return true;
+        if (server.exitCode !== null) {
+          throw new Error(`PostgreSQL exited: ${stderr.slice(-500)}`);
+        }
+        return undefined;
+      },
+      {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        description: () =>
+          `PostgreSQL to accept connections (log: ${stderr.slice(-500)})`,
+      },
+    );
+  } catch (error) {
+    server.kill('SIGKILL');
+    throw error;
   }
 
   return {

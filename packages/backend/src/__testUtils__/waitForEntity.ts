@@ -1,4 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { pollUntil } from '@mesh-templates/plugin-mesh-common';
 
 /**
  * The catalog ingests its locations asynchronously; polls the real catalog REST API (as a
@@ -14,20 +15,24 @@ export async function waitForEntity(
   const url = `${baseUrl}/api/catalog/entities/by-name/${ref.kind}/${
     ref.namespace ?? 'default'
   }/${ref.name}`;
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    const res = await fetch(url, {
-      headers: {
-        Authorization:
-          options.authorization ?? mockCredentials.service.header(),
-      },
-    });
-    if (res.ok) return res.json();
-    last = `${res.status} ${(await res.text()).slice(0, 300)}`;
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error(
-    `${ref.kind}:${ref.name} not in the catalog after ${timeoutMs} ms (last answer: ${last})`,
+  let last = 'none yet';
+  return pollUntil(
+    async () => {
+      const res = await fetch(url, {
+        headers: {
+          Authorization:
+            options.authorization ?? mockCredentials.service.header(),
+        },
+      });
+      if (res.ok) return res.json();
+      last = `${res.status} ${(await res.text()).slice(0, 300)}`;
+      return undefined;
+    },
+    {
+      timeoutMs,
+      intervalMs: 250,
+      description: () =>
+        `${ref.kind}:${ref.name} in the catalog (last answer: ${last})`,
+    },
   );
 }
