@@ -1,6 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
+import { listTreeFiles } from '../bundle/listTreeFiles';
 import { applyMeshBundle, ApplyMeshBundleOptions } from './applyMeshBundle';
 import {
   ContractCluster,
@@ -171,7 +172,7 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
     }
     // AND no token is in the workspace, the logs, the reports or any error text
     const tokens = clusters.map(c => c.token);
-    const workspaceText = readTree(mockDir.path);
+    const workspaceText = await readTree(mockDir.path);
     const everything = [
       workspaceText,
       logs.join('\n'),
@@ -215,12 +216,8 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
   });
 });
 
-function readTree(dir: string): string {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter(entry => entry.isFile())
-    .map(entry =>
-      fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'),
-    )
+async function readTree(dir: string): Promise<string> {
+  return (await listTreeFiles(dir))
+    .map(file => fs.readFileSync(path.join(dir, file), 'utf8'))
     .join('\n');
 }

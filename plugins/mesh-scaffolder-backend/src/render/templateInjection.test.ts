@@ -5,6 +5,7 @@ import {
   MeshClusterSpec,
   safeParseMeshClusterSpec,
 } from '@mesh-templates/plugin-mesh-common';
+import { listTreeFiles } from '../bundle/listTreeFiles';
 import type { MeshBundle } from '../bundle/meshBundle';
 import { renderMeshBundle } from './renderMeshBundle';
 import { templatePackRoot } from './templateEnvironment';
@@ -225,14 +226,12 @@ describe('hostile parameter values', () => {
 
 describe('template packs', () => {
   const templates: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else templates.push(full);
+  beforeAll(async () => {
+    const root = templatePackRoot();
+    for (const file of await listTreeFiles(root)) {
+      templates.push(path.join(root, file));
     }
-  };
-  walk(templatePackRoot());
+  });
 
   it('print every expression through yamlValue (or indent a macro of the pack)', () => {
     // GIVEN every template WHEN reading its {{ }} expressions THEN none prints a raw value
