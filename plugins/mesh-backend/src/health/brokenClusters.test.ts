@@ -50,10 +50,8 @@ describe('slow and broken clusters', () => {
     return MeshHealthService.fromConfig(config);
   }
 
-  it('reports them unknown with a reason, keeps the healthy one right, and answers in about the timeout', async () => {
-    const started = performance.now();
+  it('reports them unknown with a reason and keeps the healthy one right, without waiting for the slow one', async () => {
     const clusters = await service().getHealth();
-    const elapsed = performance.now() - started;
 
     expect(clusters.map(c => [c.name, c.status, c.reasons])).toEqual([
       ['cluster-east', 'healthy', []],
@@ -69,18 +67,19 @@ describe('slow and broken clusters', () => {
         ['Prometheus answered with a body that is not JSON'],
       ],
     ]);
+    // The slow server holds every request for 10 s: none was answered when the health came back.
     expect(slow.requests).toBeGreaterThan(0);
-    // ≈ the timeout: not cut short, and not waiting for the 10 s server.
-    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 500);
+    expect(slow.answered).toBe(0);
   });
 
-  it('serves the broken clusters from cache too, so a burst does not wait on the slow one again', async () => {
+  it('serves the broken clusters from cache too, so a burst does not ask the slow one again', async () => {
     const health = service();
     await health.getHealth();
-    const started = performance.now();
+    const asked = [slow.requests, http500.requests, garbage.requests];
+
     const again = await health.getHealth();
-    expect(performance.now() - started).toBeLessThan(100);
+
     expect(again[1].status).toBe('unknown');
+    expect([slow.requests, http500.requests, garbage.requests]).toEqual(asked);
   });
 });

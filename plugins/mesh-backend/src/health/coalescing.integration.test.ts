@@ -155,8 +155,7 @@ describe('coalescing identical upstream requests within one fan-out', () => {
     expect([...perIdentity.values()].sort()).toEqual([2, 2, 4]);
   });
 
-  it("keeps a slow server's clusters unknown and the others right, in about the timeout", async () => {
-    const started = performance.now();
+  it("keeps a slow server's clusters unknown and the others right, without waiting for it", async () => {
     const health = await service(
       [
         cluster('slow-1', slow.url),
@@ -167,7 +166,6 @@ describe('coalescing identical upstream requests within one fan-out', () => {
       ],
       TIMEOUT_MS,
     ).getHealth();
-    const elapsed = performance.now() - started;
     const slowBefore = slow.requests;
 
     expect(health.map(c => [c.name, c.status, c.reasons])).toEqual([
@@ -190,8 +188,8 @@ describe('coalescing identical upstream requests within one fan-out', () => {
       ],
     ]);
     expect(slowBefore).toBe(2);
+    // The slow server holds each request for 10 s: neither was answered when the health came back.
+    expect(slow.answered).toBe(0);
     expect(eastProxy.requests).toHaveLength(2);
-    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 500);
   });
 });

@@ -5,8 +5,10 @@ export type Misbehaviour = 'slow' | 'http500' | 'garbage';
 
 export interface MisbehavingServer {
   url: string;
-  /** Requests received, to prove callers gave up rather than the server finishing. */
+  /** Requests received. */
   requests: number;
+  /** Requests answered so far; a caller that returns while this is below `requests` did not wait for them. */
+  answered: number;
   stop(): Promise<void>;
 }
 
@@ -19,20 +21,24 @@ export async function startMisbehavingPrometheus(
   options: { delayMs?: number } = {},
 ): Promise<MisbehavingServer> {
   const timers = new Set<NodeJS.Timeout>();
-  const state = { requests: 0 };
+  const state = { requests: 0, answered: 0 };
   const server = http.createServer((req, res) => {
     state.requests++;
     req.resume();
     if (mode === 'http500') {
+      state.answered++;
       res
         .writeHead(500, { 'Content-Type': 'text/plain' })
         .end('internal error');
     } else if (mode === 'garbage') {
+      state.answered++;
       res
         .writeHead(200, { 'Content-Type': 'application/json' })
         .end('{"hello": "not prometheus"');
     } else {
       const timer = setTimeout(() => {
+        timers.delete(timer);
+        state.answered++;
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(
           '{"status":"success","data":{"resultType":"vector","result":[]}}',
@@ -48,6 +54,9 @@ export async function startMisbehavingPrometheus(
     url,
     get requests() {
       return state.requests;
+    },
+    get answered() {
+      return state.answered;
     },
     stop,
   };
