@@ -1,9 +1,9 @@
 import type { IstioReleaseFacts } from '@mesh-templates/plugin-mesh-common';
 import type { BundleProblem, MeshBundle } from '../bundle/meshBundle';
 import { dedupeProblems } from './dedupeProblems';
-import { helmValuesProblems } from './helmValuesProblems';
+import { helmValuesProblems } from './rules/helmValuesProblems';
 import { objectSubject, valuesSubject } from './problemSubject';
-import { istioApiVersionProblems } from './istioApiVersions';
+import { istioApiVersionProblems } from './rules/istioApiVersions';
 import { schemaProblems } from './schemaProblems';
 import { semanticRules } from './semanticRules';
 

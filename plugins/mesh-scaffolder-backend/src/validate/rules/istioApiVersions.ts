@@ -7,10 +7,10 @@ import type {
   BundleObject,
   BundleProblem,
   MeshBundle,
-} from '../bundle/meshBundle';
-import { istiodCharts } from './istioInstallations';
-import { objectSubject } from './problemSubject';
-import { stringAt } from './valuesAt';
+} from '../../bundle/meshBundle';
+import { istiodCharts } from '../istioInstallations';
+import { objectSubject } from '../problemSubject';
+import { stringAt } from '../valuesAt';
 
 /**
  * The first minor that serves each Istio API version some supported releases do not, keyed

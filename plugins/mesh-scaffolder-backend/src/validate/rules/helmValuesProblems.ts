@@ -3,9 +3,9 @@ import {
   ISTIO_RELEASE_FACTS,
   type IstioReleaseFacts,
 } from '@mesh-templates/plugin-mesh-common';
-import type { BundleHelmValues } from '../bundle/meshBundle';
-import type { FieldProblem } from './fieldProblem';
-import { fieldPath } from './fieldPath';
+import type { BundleHelmValues } from '../../bundle/meshBundle';
+import type { FieldProblem } from '../fieldProblem';
+import { fieldPath } from '../fieldPath';
 
 /** Charts the bundle may carry values for; values for any other chart have nothing to check them. */
 export const knownCharts = new Set<string>([
