@@ -66,7 +66,11 @@ export interface BundleFile {
   content: string;
 }
 
-/** One row of the machine-readable index (`bundle-index.json`). */
+/**
+ * One object row of the machine-readable index (`bundle-index.json`). The index's Helm release
+ * rows are not kept in memory: they are `helmValues` plus each chart's repository (see
+ * `bundleIndex.ts`).
+ */
 export interface BundleIndexEntry {
   cluster: string;
   component: BundleComponent;
