@@ -43,7 +43,7 @@ export async function resolveObject(
     return {
       state: 'crd-in-bundle',
       crdName: crd.metadata.name,
-      namespaced: (crd as any).spec?.scope !== 'Cluster',
+      namespaced: crdSpecOf(crd).scope !== 'Cluster',
     };
   }
   const known = knownCrdFor(group, kind);
@@ -65,14 +65,24 @@ function definesKind(
   version: string,
   kind: string,
 ): boolean {
-  const spec = (crd as any).spec ?? {};
+  const spec = crdSpecOf(crd);
   return (
     spec.group === group &&
     spec.names?.kind === kind &&
-    (spec.versions ?? []).some(
-      (v: any) => v?.name === version && v?.served !== false,
-    )
+    (spec.versions ?? []).some(v => v?.name === version && v?.served !== false)
   );
+}
+
+/** The fields of a CustomResourceDefinition's spec that say what kind it serves, and where. */
+interface CrdSpec {
+  group?: string;
+  scope?: string;
+  names?: { kind?: string };
+  versions?: Array<{ name?: string; served?: boolean }>;
+}
+
+function crdSpecOf(crd: KubernetesObject): CrdSpec {
+  return (crd.spec ?? {}) as CrdSpec;
 }
 
 export function isCrd(object: KubernetesObject): boolean {
