@@ -77,6 +77,10 @@ export interface Config {
       errorRate4xx?: { degraded?: number; failing?: number };
       xdsRejectsPerMinute?: number;
       maxProxyMinorVersionSkew?: number;
+      /** Days before the root CA or istiod certificate expires. Default: degraded 30, failing 7 */
+      certificateExpiryDays?: { degraded?: number; failing?: number };
+      /** Days before the Istio line's end of life (or after it) at which it degrades. Default: 60 */
+      endOfLifeWarningDays?: number;
     };
   };
 }

@@ -86,6 +86,10 @@ describe('readMeshConfig', () => {
       { thresholds: { errorRate4xx: { failing: 20 } } },
       "'mesh.thresholds.errorRate4xx.failing'",
     ],
+    [
+      { thresholds: { certificateExpiryDays: { degraded: 5, failing: 7 } } },
+      "'mesh.thresholds.certificateExpiryDays.degraded'",
+    ],
     [{ clusterTimeoutMs: 0 }, "'mesh.clusterTimeoutMs'"],
     [
       {
@@ -96,6 +100,20 @@ describe('readMeshConfig', () => {
     ],
   ])('names the key in errors: %j', (mesh, key) => {
     expect(() => read(mesh)).toThrow(key);
+  });
+
+  it('reads certificate and end-of-life limits in days', () => {
+    const config = read({
+      thresholds: {
+        certificateExpiryDays: { degraded: 45 },
+        endOfLifeWarningDays: 90,
+      },
+    });
+    expect(config.thresholds.certificateExpiryDays).toEqual({
+      degraded: 45,
+      failing: 7,
+    });
+    expect(config.thresholds.endOfLifeWarningDays).toBe(90);
   });
 
   it('never puts credentials into an error message', () => {

@@ -68,6 +68,18 @@ function readRatio(
   return { degraded, failing };
 }
 
+/** Days before expiry; the failing limit is the nearer one. */
+function readDayLimits(config: Config | undefined) {
+  const path = 'mesh.thresholds.certificateExpiryDays';
+  const defaults = DEFAULT_HEALTH_THRESHOLDS.certificateExpiryDays;
+  const degraded = config?.getOptionalNumber('degraded') ?? defaults.degraded;
+  const failing = config?.getOptionalNumber('failing') ?? defaults.failing;
+  if (!(failing >= 0)) fail(`${path}.failing`, 'must be a number of days');
+  if (!(degraded >= failing))
+    fail(`${path}.degraded`, `must not be less than ${path}.failing`);
+  return { degraded, failing };
+}
+
 function readPositive(config: Config, key: string, fallback: number): number {
   const value = config.getOptionalNumber(key) ?? fallback;
   if (!(value > 0))
@@ -96,6 +108,12 @@ export function readMeshConfig(root: Config): MeshConfig {
     maxProxyMinorVersionSkew:
       thresholdConfig?.getOptionalNumber('maxProxyMinorVersionSkew') ??
       DEFAULT_HEALTH_THRESHOLDS.maxProxyMinorVersionSkew,
+    certificateExpiryDays: readDayLimits(
+      thresholdConfig?.getOptionalConfig('certificateExpiryDays'),
+    ),
+    endOfLifeWarningDays:
+      thresholdConfig?.getOptionalNumber('endOfLifeWarningDays') ??
+      DEFAULT_HEALTH_THRESHOLDS.endOfLifeWarningDays,
   };
   if (!mesh) {
     return {

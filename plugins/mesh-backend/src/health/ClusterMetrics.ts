@@ -14,4 +14,11 @@ export interface ClusterMetrics {
   latencyP50Ms: number | null;
   latencyP99Ms: number | null;
   proxyVersions: ProxyVersionCount[];
+  /** Unix seconds. */
+  rootCertExpirySec: number | null;
+  istiodCertExpirySec: number | null;
+  istiodRevisions: string[];
+  ztunnelNodes: number | null;
+  ztunnelUp: number | null;
+  ztunnelVersions: ProxyVersionCount[];
 }

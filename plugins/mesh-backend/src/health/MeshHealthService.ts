@@ -1,16 +1,19 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
-import { ClusterHealth } from '@mesh-templates/plugin-mesh-common';
+import { ClusterHealth, DriftHealth } from '@mesh-templates/plugin-mesh-common';
 import { FanOutLease } from '../cache/FanOutLease';
 import { SharedTtlCache } from '../cache/SharedTtlCache';
 import { MeshClusterConfig, MeshConfig } from '../config/MeshConfig';
 import { ClusterHealthCollector, Workload } from './ClusterHealthCollector';
+import { withDrift } from './lifecycleVerdicts';
 
 export interface HealthSelection {
   /** Only these configured clusters; all when absent. Names not in config are skipped. */
   clusterNames?: string[];
   workload?: Workload;
+  /** The committed spec's version/revision: each answer is compared with it after the cache. */
+  expected?: DriftHealth['expected'];
 }
 
 /** Where answers are kept: the plugin passes its CacheService and a database lease. */
@@ -87,14 +90,19 @@ export class MeshHealthService {
         cluster,
       ]),
     );
-    return this.cache.getOrLoadMany([...byKey.keys()], missing => {
-      const loads = this.collector.collectAll(
-        missing.map(key => byKey.get(key)!),
-        workload,
-      );
-      return new Map(
-        missing.map(key => [key, loads.get(byKey.get(key)!.name)!]),
-      );
-    });
+    const answers = await this.cache.getOrLoadMany(
+      [...byKey.keys()],
+      missing => {
+        const loads = this.collector.collectAll(
+          missing.map(key => byKey.get(key)!),
+          workload,
+        );
+        return new Map(
+          missing.map(key => [key, loads.get(byKey.get(key)!.name)!]),
+        );
+      },
+    );
+    const expected = selection.expected;
+    return expected ? answers.map(a => withDrift(a, expected)) : answers;
   }
 }

@@ -31,6 +31,10 @@ export function unknownClusterHealth(
     },
     proxies: { versions: [], skew: 0 },
     trend: { requestsPerSecond: [], errorRate5xx: [] },
+    certificates: { rootExpiresAt: null, istiodExpiresAt: null },
+    revisions: [],
+    endOfLife: null,
+    ztunnel: null,
     links,
     observedAt: observedAt.toISOString(),
   };

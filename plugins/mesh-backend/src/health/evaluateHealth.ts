@@ -63,11 +63,13 @@ function describeVersions(versions: ProxyVersionCount[]): string {
 /**
  * Turns measured numbers into a status with reasons. Rules, worst wins: no Istio data → unknown;
  * istiod down → failing; 5xx/4xx ratios against Kiali-style thresholds; xDS rejects and unsupported
- * proxy version skew → degraded.
+ * proxy version skew → degraded; then `more` (see lifecycleVerdicts.ts).
  */
 export function evaluateHealth(
   input: HealthInput,
   thresholds: HealthThresholds,
+  /** Verdicts judged elsewhere (certificates, end of life, ztunnel), folded in with the rest. */
+  more: Array<HealthVerdict | undefined> = [],
 ): HealthVerdict {
   if (input.noIstioData) {
     return {
@@ -114,6 +116,7 @@ export function evaluateHealth(
       ],
     });
   }
+  for (const v of more) if (v) verdicts.push(v);
   return verdicts.reduce<HealthVerdict>(
     (acc, v) => ({
       status: worstHealthStatus(acc.status, v.status),

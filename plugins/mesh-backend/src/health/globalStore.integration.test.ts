@@ -1,7 +1,10 @@
 import { ConfigReader } from '@backstage/config';
 import { pollUntil } from '@mesh-templates/plugin-mesh-common';
 import { readMeshConfig } from '../config/readMeshConfig';
-import { fixtureClusters, FixtureCluster } from '../testing/fixtureClusters';
+import {
+  fixtureClusters,
+  smallHealthyCluster,
+} from '../testing/fixtureClusters';
 import { buildOpenMetrics } from '../testing/openMetrics';
 import {
   CountingProxy,
@@ -21,31 +24,6 @@ jest.setTimeout(180_000);
 
 const STORED_CLUSTERS = 500;
 
-/** One small healthy cluster per name: one istiod, two sidecars, one workload. */
-function storedCluster(name: string): FixtureCluster {
-  return {
-    name,
-    istiodUp: true,
-    istiodVersion: '1.30.1',
-    connectedProxiesPerIstiod: [2],
-    xdsRejectsPerMinute: 0,
-    pushP99Ms: 500,
-    proxyVersions: { '1.30.1': 2 },
-    latencyP50Ms: 10,
-    latencyP99Ms: 100,
-    workloads: [
-      {
-        namespace: 'shop',
-        name: 'cart',
-        requestsPerSecond: 4,
-        errorRate5xx: 0,
-        errorRate4xx: 0,
-        mtlsShare: 1,
-      },
-    ],
-  };
-}
-
 function service(mesh: object) {
   return MeshHealthService.fromConfig(
     readMeshConfig(new ConfigReader({ mesh })),
@@ -63,7 +41,7 @@ describe('global mode against VictoriaMetrics fed by remote_write', () => {
   let servers: RemoteWritingPrometheus[] = [];
   let proxy: CountingProxy;
   const stored = Array.from({ length: STORED_CLUSTERS }, (_, i) =>
-    storedCluster(`stored-${String(i).padStart(3, '0')}`),
+    smallHealthyCluster(`stored-${String(i).padStart(3, '0')}`),
   );
 
   beforeAll(async () => {

@@ -71,6 +71,9 @@ describe('mesh health against real Prometheus servers', () => {
       'cluster-east',
       'cluster-west',
       'cluster-south',
+      'cluster-ca',
+      'cluster-legacy',
+      'cluster-drift',
       UNREACHABLE_CLUSTER,
     ]);
 
@@ -115,6 +118,66 @@ describe('mesh health against real Prometheus servers', () => {
     const north = byName[UNREACHABLE_CLUSTER];
     expect(north.status).toBe('unknown');
     expect(north.reasons).toEqual(['Prometheus is unreachable (ECONNREFUSED)']);
+  });
+
+  it('fails a cluster whose root CA expires in 5 days and degrades one on an end-of-life Istio', async () => {
+    const clusters = await serviceFor(fixture.meshConfig()).getHealth({
+      clusterNames: ['cluster-east', 'cluster-ca', 'cluster-legacy'],
+    });
+    const [east, ca, legacy] = clusters;
+    const inDays = (iso: string | null) =>
+      (Date.parse(iso!) - Date.parse(east.observedAt)) / 86_400_000;
+    expect(Math.round(inDays(east.certificates.rootExpiresAt))).toBe(3650);
+    expect(Math.round(inDays(east.certificates.istiodExpiresAt))).toBe(365);
+    expect(east.endOfLife).toBeNull();
+
+    expect(ca.status).toBe('failing');
+    expect(ca.reasons).toEqual([
+      expect.stringMatching(
+        /^mesh root CA certificate expires in 5 days \(\d{4}-\d\d-\d\d\), under 7 days$/,
+      ),
+    ]);
+    expect(Math.round(inDays(ca.certificates.rootExpiresAt))).toBe(5);
+
+    expect(legacy.status).toBe('degraded');
+    expect(legacy.endOfLife).toBe('2026-05-31');
+    expect(legacy.reasons).toEqual([
+      'Istio 1.28.4 reached end of life on 2026-05-31: no more security fixes',
+    ]);
+  });
+
+  it("shows drift when the entity's committed spec disagrees with istiod, and ztunnel per node", async () => {
+    const service = serviceFor(fixture.meshConfig());
+    const [plain] = await service.getHealth({
+      clusterNames: ['cluster-drift'],
+    });
+    expect(plain.status).toBe('healthy');
+    expect(plain.revisions).toEqual(['default']);
+    expect(plain.ztunnel).toEqual({
+      nodes: 3,
+      up: 3,
+      versions: [{ version: '1.30.3', count: 3 }],
+    });
+    const [drift] = await service.getHealth({
+      clusterNames: ['cluster-drift'],
+      expected: { version: '1.31.1', revision: '1-31' },
+    });
+    expect(drift.status).toBe('degraded');
+    expect(drift.reasons).toEqual([
+      'Git says 1.31.1, the cluster runs 1.30.3',
+      'Git says revision 1-31, istiod runs default',
+    ]);
+    expect(drift.drift).toEqual({
+      expected: { version: '1.31.1', revision: '1-31' },
+      actual: { versions: ['1.30.3'], revisions: ['default'] },
+      drifted: true,
+    });
+    const [same] = await service.getHealth({
+      clusterNames: ['cluster-drift'],
+      expected: { version: '1.30.3' },
+    });
+    expect(same.status).toBe('healthy');
+    expect(same.drift?.drifted).toBe(false);
   });
 
   it.each(fixtureClusters.map(c => [c.name, c] as const))(

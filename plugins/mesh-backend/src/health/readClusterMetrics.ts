@@ -1,11 +1,16 @@
 import { InstantSample } from '../prometheus/PrometheusClient';
-import { InstantPart, PART_LABEL } from '../prometheus/healthQueries';
+import {
+  InstantPart,
+  PART_LABEL,
+  REVISION_LABEL,
+} from '../prometheus/healthQueries';
 import { ClusterMetrics } from './ClusterMetrics';
 import { requestRates } from './requestRates';
 
+type TagPart = 'istiodVersions' | 'proxyVersions' | 'ztunnelVersions';
 type ScalarPart = Exclude<
   InstantPart,
-  'istiodVersions' | 'proxyVersions' | 'requests'
+  TagPart | 'requests' | 'istiodRevisions'
 >;
 
 /** NaN (a quantile or ratio over zero traffic) and infinities are "no number", not a number. */
@@ -20,7 +25,7 @@ const byVersion = new Intl.Collator('en', { numeric: true });
 export function readClusterMetrics(samples: InstantSample[]): ClusterMetrics {
   const scalar = (part: ScalarPart) =>
     finite(samples.find(s => s.labels[PART_LABEL] === part)?.value);
-  const tags = (part: 'istiodVersions' | 'proxyVersions') =>
+  const tags = (part: TagPart) =>
     samples
       .filter(s => s.labels[PART_LABEL] === part && s.labels.tag)
       .map(s => ({ version: s.labels.tag, count: s.value }))
@@ -41,5 +46,18 @@ export function readClusterMetrics(samples: InstantSample[]): ClusterMetrics {
     latencyP50Ms: scalar('latencyP50Ms'),
     latencyP99Ms: scalar('latencyP99Ms'),
     proxyVersions: tags('proxyVersions'),
+    rootCertExpirySec: scalar('rootCertExpiry'),
+    istiodCertExpirySec: scalar('istiodCertExpiry'),
+    // An istiod without the revision label is the default revision.
+    istiodRevisions: [
+      ...new Set(
+        samples
+          .filter(s => s.labels[PART_LABEL] === 'istiodRevisions')
+          .map(s => s.labels[REVISION_LABEL] || 'default'),
+      ),
+    ].sort(),
+    ztunnelNodes: scalar('ztunnelNodes'),
+    ztunnelUp: scalar('ztunnelUp'),
+    ztunnelVersions: tags('ztunnelVersions'),
   };
 }

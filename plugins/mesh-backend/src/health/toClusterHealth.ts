@@ -6,7 +6,17 @@ import {
 } from '@mesh-templates/plugin-mesh-common';
 import { ClusterMetrics } from './ClusterMetrics';
 import { evaluateHealth } from './evaluateHealth';
+import {
+  certificateVerdicts,
+  endOfLifeOf,
+  endOfLifeVerdict,
+  ztunnelVerdicts,
+} from './lifecycleVerdicts';
 import { proxiesOffIstiodVersions } from './versionSkew';
+
+function isoOf(unixSec: number | null): string | null {
+  return unixSec === null ? null : new Date(unixSec * 1000).toISOString();
+}
 
 function ratio(part: number | null, total: number | null): number | null {
   if (total === null || total <= 0) return null;
@@ -53,9 +63,38 @@ export function toClusterHealth(options: {
     versions: m.proxyVersions,
     skew: proxiesOffIstiodVersions(m.proxyVersions, m.istiodVersions),
   };
+  const certificates = {
+    rootExpiresAt: isoOf(m.rootCertExpirySec),
+    istiodExpiresAt: isoOf(m.istiodCertExpirySec),
+  };
+  const endOfLife = endOfLifeOf(m.istiodVersions);
+  const ztunnel =
+    m.ztunnelNodes === null
+      ? null
+      : {
+          nodes: m.ztunnelNodes,
+          up: m.ztunnelUp ?? 0,
+          versions: m.ztunnelVersions,
+        };
   const verdict = evaluateHealth(
     { noIstioData, controlPlane, traffic, proxies },
     options.thresholds,
+    noIstioData
+      ? []
+      : [
+          ...certificateVerdicts(
+            certificates,
+            options.thresholds,
+            options.observedAt,
+          ),
+          endOfLifeVerdict(
+            m.istiodVersions,
+            endOfLife,
+            options.thresholds,
+            options.observedAt,
+          ),
+          ...ztunnelVerdicts(ztunnel, m.istiodVersions, options.thresholds),
+        ],
   );
   return {
     name: options.name,
@@ -65,6 +104,10 @@ export function toClusterHealth(options: {
     traffic,
     proxies,
     trend: options.trend,
+    certificates,
+    revisions: m.istiodRevisions,
+    endOfLife,
+    ztunnel,
     links: options.links,
     observedAt: options.observedAt.toISOString(),
   };

@@ -41,11 +41,11 @@ describe('health queries', () => {
       // Anchored regex over exactly the asked clusters, regex metacharacters escaped.
       expect(expr).toContain('k8s_cluster=~"a\\\\.b|east|west"');
       const aggregations =
-        expr.match(/\b(?:sum|max|count)\b(?: by \([^)]*\) )?\(/g) ?? [];
+        expr.match(/\b(?:sum|max|min|count)\b(?: by \([^)]*\) )?\(/g) ?? [];
       expect(aggregations.length).toBeGreaterThan(0);
       for (const aggregation of aggregations) {
         expect(aggregation).toMatch(
-          / by \(k8s_cluster(, (le|tag|mesh_code_class(, connection_security_policy)?))?\) \($/,
+          / by \(k8s_cluster(, (le|tag|istio_io_rev|mesh_code_class(, connection_security_policy)?))?\) \($/,
         );
       }
     }

@@ -33,7 +33,16 @@ export type InstantPart =
   | 'requests'
   | 'latencyP50Ms'
   | 'latencyP99Ms'
-  | 'proxyVersions';
+  | 'proxyVersions'
+  | 'rootCertExpiry'
+  | 'istiodCertExpiry'
+  | 'istiodRevisions'
+  | 'ztunnelNodes'
+  | 'ztunnelUp'
+  | 'ztunnelVersions';
+
+/** The pod label `istio.io/rev` as Istio's Prometheus scrape configs map it onto istiod's series. */
+export const REVISION_LABEL = 'istio_io_rev';
 
 export type TrendPart = 'requests';
 
@@ -142,6 +151,41 @@ export function instantExpressions(
     latencyP99Ms: latency(0.99),
     proxyVersions: `count${by(scope, 'tag')}(istio_build${matchers([
       'component="proxy"',
+      ...clusterMatchers(scope),
+    ])})`,
+    ...lifecycleExpressions(scope),
+  };
+}
+
+/** Certificates, revisions and ambient's node proxies: the "what breaks next" numbers. */
+function lifecycleExpressions(
+  scope: QueryScope,
+): Pick<
+  Record<InstantPart, string>,
+  | 'rootCertExpiry'
+  | 'istiodCertExpiry'
+  | 'istiodRevisions'
+  | 'ztunnelNodes'
+  | 'ztunnelUp'
+  | 'ztunnelVersions'
+> {
+  const c = matchers(clusterMatchers(scope));
+  const ztunnel = matchers(['job=~".*ztunnel.*"', ...clusterMatchers(scope)]);
+  return {
+    rootCertExpiry: `min${by(
+      scope,
+    )}(citadel_server_root_cert_expiry_timestamp${c})`,
+    istiodCertExpiry: `min${by(
+      scope,
+    )}(citadel_server_cert_chain_expiry_timestamp${c})`,
+    istiodRevisions: `count${by(scope, REVISION_LABEL)}(istio_build${matchers([
+      'component="pilot"',
+      ...clusterMatchers(scope),
+    ])})`,
+    ztunnelNodes: `count${by(scope)}(up${ztunnel})`,
+    ztunnelUp: `sum${by(scope)}(up${ztunnel})`,
+    ztunnelVersions: `count${by(scope, 'tag')}(istio_build${matchers([
+      'component="ztunnel"',
       ...clusterMatchers(scope),
     ])})`,
   };

@@ -4,6 +4,8 @@ import {
   KUBERNETES_ID_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
   MESH_CLUSTER_NAME_ANNOTATION,
+  MESH_ISTIO_REVISION_ANNOTATION,
+  MESH_ISTIO_VERSION_ANNOTATION,
   MeshHealthScope,
   meshClusterNamesOf,
 } from '@mesh-templates/plugin-mesh-common';
@@ -15,6 +17,23 @@ export interface EntityScope {
   scope: MeshHealthScope;
   /** Undefined means every configured cluster. */
   clusterNames?: string[];
+  /** What the committed spec names for a cluster Resource (its annotations), to report drift. */
+  expected?: { version?: string; revision?: string };
+}
+
+/** Istio versions and revision names as the spec allows them; anything else is not compared. */
+const SPEC_VALUE = /^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/;
+
+function expectedOf(annotations: Record<string, string>) {
+  const pick = (key: string) => {
+    const value = annotations[key]?.trim();
+    return value && SPEC_VALUE.test(value) ? value : undefined;
+  };
+  const version = pick(MESH_ISTIO_VERSION_ANNOTATION);
+  const revision = pick(MESH_ISTIO_REVISION_ANNOTATION);
+  return version || revision
+    ? { ...(version && { version }), ...(revision && { revision }) }
+    : undefined;
 }
 
 /**
@@ -30,7 +49,11 @@ export function resolveEntityScope(entity: Entity): EntityScope {
     entity.spec?.type === 'kubernetes-cluster'
   ) {
     const clusterNames = meshClusterNamesOf(entity);
-    return { scope: { entityRef, clusterNames }, clusterNames };
+    return {
+      scope: { entityRef, clusterNames },
+      clusterNames,
+      expected: expectedOf(annotations),
+    };
   }
   if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
     const id = annotations[KUBERNETES_ID_ANNOTATION];

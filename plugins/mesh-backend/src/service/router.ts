@@ -60,11 +60,12 @@ export async function createRouter(
         throw new NotFoundError(
           `No entity ${query.data.entityRef} in the catalog`,
         );
-      const { scope, clusterNames } = resolveEntityScope(entity);
+      const { scope, clusterNames, expected } = resolveEntityScope(entity);
       body = {
         clusters: await health.getHealth({
           clusterNames,
           workload: scope.workload,
+          expected,
         }),
         scope: clusterNames
           ? scope

@@ -30,6 +30,13 @@ export interface FixtureCluster {
   latencyP50Ms: number;
   latencyP99Ms: number;
   workloads: FixtureWorkload[];
+  /** Days from each sample's time to the root CA's / istiod certificate's expiry; no series when absent. */
+  rootCertExpiresInDays?: number;
+  istiodCertExpiresInDays?: number;
+  /** istiod's `istio.io/rev` (the `istio_io_rev` label); absent for the default revision. */
+  revision?: string;
+  /** Ambient: ztunnel per node, how many of them are down, and their version. */
+  ztunnel?: { nodes: number; down: number; version: string };
 }
 
 export const healthyCluster: FixtureCluster = {
@@ -42,6 +49,8 @@ export const healthyCluster: FixtureCluster = {
   proxyVersions: { '1.30.1': 11, '1.29.3': 1 },
   latencyP50Ms: 10,
   latencyP99Ms: 100,
+  rootCertExpiresInDays: 3650,
+  istiodCertExpiresInDays: 365,
   workloads: [
     {
       namespace: 'bookinfo',
@@ -115,6 +124,31 @@ export const controlPlaneDownCluster: FixtureCluster = {
   ],
 };
 
+/** A small healthy cluster (one istiod, two sidecars, one workload): the filler of a 500-cluster store. */
+export function smallHealthyCluster(name: string): FixtureCluster {
+  return {
+    name,
+    istiodUp: true,
+    istiodVersion: '1.30.1',
+    connectedProxiesPerIstiod: [2],
+    xdsRejectsPerMinute: 0,
+    pushP99Ms: 500,
+    proxyVersions: { '1.30.1': 2 },
+    latencyP50Ms: 10,
+    latencyP99Ms: 100,
+    workloads: [
+      {
+        namespace: 'shop',
+        name: 'cart',
+        requestsPerSecond: 4,
+        errorRate5xx: 0,
+        errorRate4xx: 0,
+        mtlsShare: 1,
+      },
+    ],
+  };
+}
+
 export const fixtureClusters = [
   healthyCluster,
   degradedCluster,
@@ -141,3 +175,58 @@ export function expectedTraffic(
     latencyP99Ms: cluster.latencyP99Ms,
   };
 }
+
+/** A quiet healthy cluster on `version`, the base of the lifecycle clusters below. */
+function quietCluster(name: string, version: string): FixtureCluster {
+  return {
+    name,
+    istiodUp: true,
+    istiodVersion: version,
+    connectedProxiesPerIstiod: [4],
+    xdsRejectsPerMinute: 0,
+    pushP99Ms: 500,
+    proxyVersions: { [version]: 4 },
+    latencyP50Ms: 10,
+    latencyP99Ms: 100,
+    rootCertExpiresInDays: 3650,
+    istiodCertExpiresInDays: 365,
+    workloads: [
+      {
+        namespace: 'shop',
+        name: 'cart',
+        requestsPerSecond: 8,
+        errorRate5xx: 0,
+        errorRate4xx: 0,
+        mtlsShare: 1,
+      },
+    ],
+  };
+}
+
+/** The mesh root CA expires in 5 days: failing (under 7), everything else healthy. */
+export const expiringRootCaCluster: FixtureCluster = {
+  ...quietCluster('cluster-ca', '1.30.3'),
+  rootCertExpiresInDays: 5,
+};
+
+/** Istio 1.28, whose support ended on 2026-05-31: degraded. */
+export const endOfLifeCluster: FixtureCluster = quietCluster(
+  'cluster-legacy',
+  '1.28.4',
+);
+
+/**
+ * Runs 1.30.3 on the default revision while its catalog entity (examples/entities.yaml) says the
+ * committed spec is 1.31.1 on revision 1-31: drift, shown when the entity is asked. Ambient, with
+ * ztunnel up on its three nodes.
+ */
+export const driftCluster: FixtureCluster = {
+  ...quietCluster('cluster-drift', '1.30.3'),
+  ztunnel: { nodes: 3, down: 0, version: '1.30.3' },
+};
+
+export const lifecycleClusters = [
+  expiringRootCaCluster,
+  endOfLifeCluster,
+  driftCluster,
+];

@@ -5,5 +5,9 @@ export { startMeshFixture, UNREACHABLE_CLUSTER } from './startMeshFixture';
 export type { MeshFixture } from './startMeshFixture';
 export { startPrometheus } from './startPrometheus';
 export { startMisbehavingPrometheus } from './startMisbehavingPrometheus';
-export { fixtureClusters, expectedTraffic } from './fixtureClusters';
+export {
+  fixtureClusters,
+  lifecycleClusters,
+  expectedTraffic,
+} from './fixtureClusters';
 export { startCountingProxy } from './startCountingProxy';

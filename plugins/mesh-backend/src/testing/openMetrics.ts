@@ -93,9 +93,28 @@ export function buildOpenMetrics(
       if (!cluster.istiodUp) continue;
       emit(
         'istio_build',
-        { ...pod, component: 'pilot', tag: cluster.istiodVersion },
+        {
+          ...pod,
+          component: 'pilot',
+          tag: cluster.istiodVersion,
+          ...(cluster.revision && { istio_io_rev: cluster.revision }),
+        },
         gauge(1),
       );
+      for (const [name, inDays] of [
+        [
+          'citadel_server_root_cert_expiry_timestamp',
+          cluster.rootCertExpiresInDays,
+        ],
+        [
+          'citadel_server_cert_chain_expiry_timestamp',
+          cluster.istiodCertExpiresInDays,
+        ],
+      ] as const) {
+        // Always `inDays` ahead of the sample, so a long-running demo keeps the same story.
+        if (inDays !== undefined)
+          emit(name, pod, elapsed => origin + elapsed + inDays * 86400);
+      }
       emit(
         'pilot_xds',
         { ...pod, version: cluster.istiodVersion },
@@ -124,6 +143,20 @@ export function buildOpenMetrics(
         { ...pod, le: '+Inf' },
         counter(pushesPerSecond),
       );
+    }
+
+    if (cluster.ztunnel) {
+      const { nodes, down, version } = cluster.ztunnel;
+      for (let n = 0; n < nodes; n++) {
+        const node = { ...c, job: 'ztunnel', instance: `ztunnel-${n}:15020` };
+        emit('up', node, gauge(n < down ? 0 : 1));
+        if (n >= down)
+          emit(
+            'istio_build',
+            { ...node, component: 'ztunnel', tag: version },
+            gauge(1),
+          );
+      }
     }
 
     let proxyIndex = 0;

@@ -7,6 +7,27 @@
  */
 export const MESH_CLUSTER_NAME_ANNOTATION = 'mesh.backstage.io/cluster-name';
 
+/**
+ * The Istio version the committed spec names for this cluster (`istio.version`), written on the
+ * cluster's catalog entity so the health view can tell "Git says 1.31.1, the cluster runs 1.30.3".
+ *
+ * @public
+ */
+export const MESH_ISTIO_VERSION_ANNOTATION = 'mesh.backstage.io/istio-version';
+
+/** The istiod revision the committed spec names (`istio.revision`; `default` when none). @public */
+export const MESH_ISTIO_REVISION_ANNOTATION =
+  'mesh.backstage.io/istio-revision';
+
+/** The mesh ID (`mesh.id`) a cluster belongs to; the mesh's System entity carries it too. @public */
+export const MESH_ID_ANNOTATION = 'mesh.backstage.io/mesh-id';
+
+/** The cluster's Istio network (`cluster.network`). @public */
+export const MESH_NETWORK_ANNOTATION = 'mesh.backstage.io/network';
+
+/** `primary` or `remote` (`multiCluster.model` and the cluster's role in it). @public */
+export const MESH_CLUSTER_ROLE_ANNOTATION = 'mesh.backstage.io/cluster-role';
+
 /** The Kubernetes plugin's workload id, reused so Components need no mesh-specific annotation. @public */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 

@@ -61,6 +61,35 @@ export interface ClusterLinks {
   tracing?: string;
 }
 
+/** Certificate expiry as istiod reports it (unix seconds → ISO 8601); null without the metric. @public */
+export interface CertificateHealth {
+  /** The mesh root CA (`citadel_server_root_cert_expiry_timestamp`). */
+  rootExpiresAt: string | null;
+  /** istiod's own serving certificate chain (`citadel_server_cert_chain_expiry_timestamp`). */
+  istiodExpiresAt: string | null;
+}
+
+/** The ambient data plane's node proxies; null on clusters without ztunnel. @public */
+export interface ZtunnelHealth {
+  /** ztunnel targets Prometheus scrapes (one per node). */
+  nodes: number;
+  /** Of those, how many are up. */
+  up: number;
+  versions: ProxyVersionCount[];
+}
+
+/**
+ * What the committed spec names (the cluster entity's annotations) against what istiod reports;
+ * present only when the request named an entity carrying those annotations.
+ *
+ * @public
+ */
+export interface DriftHealth {
+  expected: { version?: string; revision?: string };
+  actual: { versions: string[]; revisions: string[] };
+  drifted: boolean;
+}
+
 /** @public */
 export interface ClusterHealth {
   name: string;
@@ -71,6 +100,13 @@ export interface ClusterHealth {
   traffic: TrafficHealth;
   proxies: ProxyHealth;
   trend: HealthTrend;
+  certificates: CertificateHealth;
+  /** istiod revisions (`istio_io_rev` of istiod's series; `default` for an unrevisioned istiod). */
+  revisions: string[];
+  /** End of life of the oldest Istio line istiod runs (YYYY-MM-DD), null when unknown or unannounced. */
+  endOfLife: string | null;
+  ztunnel: ZtunnelHealth | null;
+  drift?: DriftHealth;
   links: ClusterLinks;
   /** ISO 8601 time at which the backend asked Prometheus. */
   observedAt: string;

@@ -22,11 +22,17 @@ export interface HealthThresholds {
    * supports a skew of one minor version between data plane and control plane.
    */
   maxProxyMinorVersionSkew: number;
+  /** Days before the mesh root CA's or istiod's certificate expires at which the status drops. */
+  certificateExpiryDays: { degraded: number; failing: number };
+  /** Days before the running Istio line's end of life (or any time after it) at which it degrades. */
+  endOfLifeWarningDays: number;
 }
 
 /**
  * Kiali's defaults: 5xx degraded from 0.1 % and failing from 10 %; 4xx degraded from 10 % and failing
  * from 20 %. Any xDS reject degrades; sidecars more than one minor version from istiod degrade.
+ * A root CA or istiod certificate expiring within 30 days degrades, within 7 days fails (an expired
+ * root CA stops all mTLS); an Istio line within 60 days of its end of life, or past it, degrades.
  *
  * @public
  */
@@ -35,4 +41,6 @@ export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
   errorRate4xx: { degraded: 0.1, failing: 0.2 },
   xdsRejectsPerMinute: 0,
   maxProxyMinorVersionSkew: 1,
+  certificateExpiryDays: { degraded: 30, failing: 7 },
+  endOfLifeWarningDays: 60,
 };

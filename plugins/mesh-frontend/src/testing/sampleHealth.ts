@@ -41,6 +41,13 @@ export function sampleCluster(
         { t: 1600, v: 0.0003 },
       ],
     },
+    certificates: {
+      rootExpiresAt: '2036-11-28T00:00:00.000Z',
+      istiodExpiresAt: '2027-11-30T00:00:00.000Z',
+    },
+    revisions: ['default'],
+    endOfLife: null,
+    ztunnel: null,
     links: {},
     observedAt: new Date().toISOString(),
     ...overrides,
