@@ -1,5 +1,6 @@
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
+import { pollUntil } from '@mesh-templates/plugin-mesh-common';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseFanOutLease } from './FanOutLease';
 import { SharedTtlCache } from './SharedTtlCache';
@@ -60,7 +61,11 @@ describe('SharedTtlCache', () => {
     const { calls, load } = recordingLoader(async key => `loaded ${key}`);
     const many = cache.getOrLoadMany(['cached', 'in-flight', 'x', 'y'], load);
     // The in-flight load starts once the shared store has answered its (asynchronous) miss.
-    while (!resolveInFlight) await new Promise(r => setTimeout(r, 1));
+    await pollUntil(async () => resolveInFlight, {
+      timeoutMs: 5_000,
+      intervalMs: 1,
+      description: 'the in-flight load to start',
+    });
     resolveInFlight('shared');
     await expect(many).resolves.toEqual([
       'from cache',
@@ -138,7 +143,11 @@ describe('SharedTtlCache', () => {
       const [a, b] = await replicas(100);
       const never = recordingLoader(() => new Promise<string>(() => {}));
       a.getOrLoadMany(['east'], never.load);
-      while (never.calls.length === 0) await new Promise(r => setTimeout(r, 1));
+      await pollUntil(async () => never.calls[0], {
+        timeoutMs: 5_000,
+        intervalMs: 1,
+        description: "replica a's load to start",
+      });
       const { calls, load } = recordingLoader(async () => 'b');
       await expect(b.getOrLoadMany(['east'], load)).resolves.toEqual(['b']);
       expect(calls).toEqual([['east']]);

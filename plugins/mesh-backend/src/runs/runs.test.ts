@@ -10,7 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { MeshRunUpload } from '@mesh-templates/plugin-mesh-common';
+import { MeshRunUpload, pollUntil } from '@mesh-templates/plugin-mesh-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import * as tar from 'tar';
@@ -297,16 +297,20 @@ describe('template run bundles', () => {
       expect(Number((await fileRows(backend.knex))[0].n)).toBe(3);
 
       // Cleanup runs as the scheduler would, until the bundle is past its retention.
-      let answer = await request(backend.server)
-        .get('/api/mesh/runs/short-1/bundle.tar.gz')
-        .set('authorization', owner);
-      for (let tries = 0; answer.status === 200 && tries < 100; tries++) {
-        await new Promise(r => setTimeout(r, 50));
-        await backend.scheduler.triggerTask(runCleanupTaskId);
-        answer = await request(backend.server)
-          .get('/api/mesh/runs/short-1/bundle.tar.gz')
-          .set('authorization', owner);
-      }
+      const answer = await pollUntil(
+        async () => {
+          await backend.scheduler.triggerTask(runCleanupTaskId);
+          const res = await request(backend.server)
+            .get('/api/mesh/runs/short-1/bundle.tar.gz')
+            .set('authorization', owner);
+          return res.status === 200 ? undefined : res;
+        },
+        {
+          timeoutMs: 10_000,
+          intervalMs: 50,
+          description: 'the cleanup to remove the bundle of run short-1',
+        },
+      );
 
       expect(answer.status).toBe(404);
       expect(answer.body.error.message).toMatch(
