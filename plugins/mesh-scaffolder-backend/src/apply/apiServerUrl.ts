@@ -43,7 +43,8 @@ export function validateApiServerUrl(rawUrl: string, configKey: string): URL {
   return url;
 }
 
-function isLoopbackHost(hostname: string): boolean {
+/** True for `localhost`, 127.0.0.0/8 and ::1. */
+export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost') {
     return true;

@@ -1,4 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import fs from 'node:fs';
 import path from 'node:path';
 import { listTreeFiles } from '../bundle/listTreeFiles';
@@ -128,8 +129,8 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
     ]);
   });
 
-  it('creates remote secrets for a two-cluster mesh in each peer; tokens appear nowhere else', async () => {
-    // GIVEN two clusters of one mesh and their bundle trees
+  it('creates remote secrets holding a reader token requested from each peer, never the apply token', async () => {
+    // GIVEN two clusters of one mesh, each with the address peers reach it at
     clusters = await startContractClusters(['east', 'west']);
     await writeHandMadeBundle(mockDir.path, {
       east: [namespace('istio-system')],
@@ -138,9 +139,47 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
     const [east, west] = clusters;
 
     // WHEN the bundle is applied to both with remote secrets
-    const reports = await run({ remoteSecrets: true });
+    const reports = await run({
+      config: kubernetesConfigFor(clusters, { remoteSecretUrls: true }),
+      remoteSecrets: true,
+    });
 
-    // THEN each cluster holds the other's remote secret, in the shape istiod reads
+    // THEN each cluster has Istio's reader service account, its ClusterRole and binding, and one
+    // bounded token of it was requested through the TokenRequest API
+    for (const cluster of clusters) {
+      const { server } = cluster;
+      expect(
+        server.getObject(
+          'v1',
+          'ServiceAccount',
+          'istio-reader-service-account',
+          'istio-system',
+        ),
+      ).toBeDefined();
+      const role = server.getObject(
+        'rbac.authorization.k8s.io/v1',
+        'ClusterRole',
+        'istio-reader-clusterrole-istio-system',
+      );
+      const verbs = role.rules.flatMap((r: any) => r.verbs);
+      expect(new Set(verbs)).toEqual(
+        new Set(['get', 'list', 'watch', 'create']),
+      );
+      expect(
+        role.rules
+          .filter((r: any) => r.verbs.includes('create'))
+          .flatMap((r: any) => r.resources),
+      ).toEqual(['tokenreviews', 'subjectaccessreviews']);
+      expect(server.issuedTokens).toEqual([
+        expect.objectContaining({
+          namespace: 'istio-system',
+          serviceAccount: 'istio-reader-service-account',
+          expirationSeconds: 30 * 24 * 3600,
+        }),
+      ]);
+    }
+    // AND each cluster holds the other's remote secret, in the shape istiod reads, with the
+    // peer's reader token, its configured address and its CA
     for (const [here, peer] of [
       [east, west],
       [west, east],
@@ -154,12 +193,19 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
       expect(secret.metadata.labels).toEqual({ 'istio/multiCluster': 'true' });
       expect(secret.metadata.annotations).toEqual({
         'networking.istio.io/cluster': peer.name,
+        'mesh.backstage.io/token-expires': expect.stringMatching(/^\d{4}-/),
       });
       const kubeconfig = Buffer.from(secret.data[peer.name], 'base64').toString(
         'utf8',
       );
-      expect(kubeconfig).toContain(`server: ${peer.server.url}`);
-      expect(kubeconfig).toContain(`token: ${peer.token}`);
+      expect(kubeconfig).toContain(
+        `server: https://${peer.name}.mesh.test:6443`,
+      );
+      expect(kubeconfig).toContain(
+        `token: ${peer.server.issuedTokens[0].token}`,
+      );
+      expect(kubeconfig).not.toContain(peer.token);
+      expect(kubeconfig).not.toContain('insecure-skip-tls-verify');
       expect(kubeconfig).toContain('certificate-authority-data: ');
       expect(
         here.server.getObject(
@@ -170,8 +216,11 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
         ),
       ).toBeUndefined();
     }
-    // AND no token is in the workspace, the logs, the reports or any error text
-    const tokens = clusters.map(c => c.token);
+    // AND no token, neither Backstage's nor a reader's, is in the workspace, the logs or the reports
+    const tokens = clusters.flatMap(c => [
+      c.token,
+      ...c.server.issuedTokens.map(t => t.token),
+    ]);
     const workspaceText = await readTree(mockDir.path);
     const everything = [
       workspaceText,
@@ -193,6 +242,42 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
     ]);
   });
 
+  it('refuses remote secrets a peer could not use, before anything is written', async () => {
+    clusters = await startContractClusters(['east', 'west']);
+    await writeHandMadeBundle(mockDir.path, {
+      east: [namespace('istio-system')],
+      west: [namespace('istio-system')],
+    });
+    // the config URLs are loopback addresses, which mean nothing inside another cluster
+    await expect(run({ remoteSecrets: true })).rejects.toThrow(
+      /kubernetes\.clusterLocatorMethods\[0\]\.clusters\[0\]\.url must be an https address other clusters can reach/,
+    );
+    // a peer whose certificate is not verified could be impersonated
+    const base = kubernetesConfigFor(clusters, { remoteSecretUrls: true });
+    const entries = base.getConfigArray('kubernetes.clusterLocatorMethods')[0];
+    const unverified = new ConfigReader({
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: entries
+              .getConfigArray('clusters')
+              .map(c => ({ ...c.get<object>(), skipTLSVerify: true })),
+          },
+        ],
+      },
+    });
+    await expect(
+      run({ config: unverified, remoteSecrets: true }),
+    ).rejects.toThrow(
+      /clusters\[0\]\.caData is required \(and skipTLSVerify must be off\)/,
+    );
+    for (const cluster of clusters) {
+      expect(cluster.server.writes).toEqual([]);
+      expect(cluster.server.requests).toEqual([]);
+    }
+  });
+
   it('keeps tokens out of errors when a peer rejects the token', async () => {
     clusters = await startContractClusters(['east', 'west']);
     await writeHandMadeBundle(mockDir.path, {
@@ -204,7 +289,7 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
       clusters[0],
       { ...clusters[1], token: 'stale-token-of-west-1234' },
     ]);
-    const error = await run({ config, remoteSecrets: true }).then(
+    const error = await run({ config, remoteSecrets: false }).then(
       () => undefined,
       e => e as Error,
     );

@@ -2,11 +2,13 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { readBundle } from '../bundle/readBundle';
 import { ClusterApplyReport } from './applyResult';
+import { applyRemoteSecrets } from './applyRemoteSecrets';
 import { applyToCluster } from './applyToCluster';
 import { ApplyCluster, findApplyCluster } from './clusterConfig';
+import { ClusterObjectApi } from './clusterObjectApi';
 import { createKubeApiClient, KubeClientFactory } from './kubeClient';
 import { createRedactor } from './redactSecrets';
-import { remoteSecretsFor } from './remoteSecrets';
+import { remoteSecretServer } from './remoteSecrets';
 import { ApplyItem } from './resolveObjects';
 
 export interface ApplyMeshBundleOptions {
@@ -27,9 +29,31 @@ export interface ApplyMeshBundleOptions {
   readinessPollMs?: number;
 }
 
+/** Istio's default, for bundles without an istiod release (istioctl installs, hand-made bundles). */
+const DEFAULT_CONTROL_PLANE_NAMESPACE = 'istio-system';
+
+interface ClusterBundle {
+  items: ApplyItem[];
+  controlPlaneNamespace: string;
+}
+
+async function readClusterBundle(
+  bundleDir: string,
+  cluster: string,
+): Promise<ClusterBundle> {
+  const bundle = await readBundle(bundleDir, { cluster });
+  return {
+    items: bundle.objects.map(({ object, file }) => ({ object, file })),
+    controlPlaneNamespace:
+      bundle.helmValues.find(v => v.chart === 'istiod')?.namespace ??
+      DEFAULT_CONTROL_PLANE_NAMESPACE,
+  };
+}
+
 /**
  * Applies a rendered mesh bundle to its clusters (all clusters concurrently) and returns one
- * report per cluster. Tokens of every involved cluster are redacted from logs and reports.
+ * report per cluster. Tokens of every involved cluster, and reader tokens requested for remote
+ * secrets, are redacted from logs and reports.
  */
 export async function applyMeshBundle(
   options: ApplyMeshBundleOptions,
@@ -37,33 +61,36 @@ export async function applyMeshBundle(
   const targets = [...new Set(options.clusters)].map(name =>
     findApplyCluster(options.config, name),
   );
-  if (options.remoteSecrets && targets.length < 2) {
-    throw new InputError(
-      'remoteSecrets needs at least two clusters: each gets the remote secrets of the others',
-    );
+  if (options.remoteSecrets) {
+    if (targets.length < 2) {
+      throw new InputError(
+        'remoteSecrets needs at least two clusters: each gets the remote secrets of the others',
+      );
+    }
+    // Before anything is written: a peer istiod could not use these secrets.
+    targets.forEach(remoteSecretServer);
   }
-  const redact = createRedactor(targets.map(t => t.serviceAccountToken));
+  const secrets = targets.map(t => t.serviceAccountToken);
+  let redact = createRedactor(secrets);
   const log = (message: string) => options.log(redact(message));
   const factory = options.kubeClientFactory ?? createKubeApiClient;
-  const itemsByCluster = new Map<string, ApplyItem[]>();
+  const clients = new Map<string, ClusterObjectApi>(
+    targets.map(t => [t.name, factory(t)]),
+  );
+  const bundles = new Map<string, ClusterBundle>();
   for (const target of targets) {
-    itemsByCluster.set(
+    bundles.set(
       target.name,
-      (
-        await readBundle(options.bundleDir, { cluster: target.name })
-      ).objects.map(({ object, file }) => ({ object, file })),
+      await readClusterBundle(options.bundleDir, target.name),
     );
   }
 
   const reports = await Promise.all(
-    targets.map((target: ApplyCluster) => {
-      const secrets: ApplyItem[] = options.remoteSecrets
-        ? remoteSecretsFor(target, targets).map(object => ({ object }))
-        : [];
-      return applyToCluster({
+    targets.map((target: ApplyCluster) =>
+      applyToCluster({
         clusterName: target.name,
-        client: factory(target),
-        items: [...itemsByCluster.get(target.name)!, ...secrets],
+        client: clients.get(target.name)!,
+        items: bundles.get(target.name)!.items,
         force: options.force,
         dryRunOnly: options.dryRunOnly,
         log,
@@ -74,9 +101,30 @@ export async function applyMeshBundle(
             pollMs: options.readinessPollMs,
           },
         }),
-      });
-    }),
+      }),
+    ),
   );
+  if (options.remoteSecrets && options.dryRunOnly) {
+    log(
+      'remote secrets are not dry-run: they need reader tokens requested from each cluster',
+    );
+  } else if (options.remoteSecrets) {
+    await applyRemoteSecrets({
+      targets,
+      clients,
+      controlPlaneNamespaces: new Map(
+        targets.map(t => [t.name, bundles.get(t.name)!.controlPlaneNamespace]),
+      ),
+      reports,
+      force: options.force,
+      concurrency: options.concurrency,
+      log,
+      onToken: token => {
+        secrets.push(token);
+        redact = createRedactor(secrets);
+      },
+    });
+  }
   for (const report of reports) {
     for (const result of report.results) {
       if (result.reason) {

@@ -11,6 +11,11 @@ export interface ApplyCluster {
   name: string;
   /** API server origin and optional path prefix, without a trailing slash. */
   url: string;
+  /**
+   * Where other clusters reach this API server (`remoteSecretUrl`), when it differs from `url`
+   * (Backstage may go through a proxy or tunnel); written into remote secrets.
+   */
+  remoteUrl?: string;
   caData?: string;
   caFile?: string;
   skipTLSVerify: boolean;
@@ -82,9 +87,16 @@ export function findApplyCluster(config: Config, name: string): ApplyCluster {
     );
   }
   const url = validateApiServerUrl(entry.getString('url'), `${configKey}.url`);
+  const remoteUrl = entry.getOptionalString('remoteSecretUrl');
   const cluster: ApplyCluster = {
     name,
     url: url.href.replace(/\/+$/, ''),
+    ...(remoteUrl && {
+      remoteUrl: validateApiServerUrl(
+        remoteUrl,
+        `${configKey}.remoteSecretUrl`,
+      ).href.replace(/\/+$/, ''),
+    }),
     caData: entry.getOptionalString('caData'),
     caFile: entry.getOptionalString('caFile'),
     skipTLSVerify: entry.getOptionalBoolean('skipTLSVerify') ?? false,

@@ -1,6 +1,7 @@
 import {
   AbortError,
   ApiException,
+  AuthenticationV1TokenRequest,
   Configuration,
   HttpMethod,
   KubernetesObject,
@@ -96,6 +97,45 @@ export class ClusterObjectApi extends KubernetesObjectApi {
     // JSON is YAML; the apply content type takes it as the bundle wrote it.
     context.setBody(JSON.stringify(object));
     return this.requestPromise(context);
+  }
+
+  /**
+   * A token of a service account through the TokenRequest API: bound to the account, expiring
+   * after `expirationSeconds`, and never stored by the server.
+   */
+  async requestServiceAccountToken(
+    namespace: string,
+    serviceAccount: string,
+    expirationSeconds: number,
+  ): Promise<{ token: string; expires: Date }> {
+    const context = this.configuration.baseServer.makeRequestContext(
+      `/api/v1/namespaces/${encodeURIComponent(
+        namespace,
+      )}/serviceaccounts/${encodeURIComponent(serviceAccount)}/token`,
+      HttpMethod.POST,
+    );
+    context.setHeaderParam('Accept', 'application/json');
+    context.setHeaderParam('Content-Type', 'application/json');
+    context.setBody(
+      JSON.stringify({
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        spec: { audiences: [], expirationSeconds },
+      }),
+    );
+    const answer = (await this.requestPromise(
+      context,
+      'AuthenticationV1TokenRequest',
+    )) as AuthenticationV1TokenRequest;
+    if (!answer.status?.token) {
+      throw new KubeRequestError(
+        `Cluster "${this.clusterName}" answered a TokenRequest for ${namespace}/${serviceAccount} without a token`,
+      );
+    }
+    return {
+      token: answer.status.token,
+      expires: new Date(answer.status.expirationTimestamp),
+    };
   }
 
   protected override async resource(

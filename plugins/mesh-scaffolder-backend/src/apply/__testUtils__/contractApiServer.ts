@@ -11,6 +11,11 @@ import {
 } from './contractDiscovery';
 import { BUILTIN_KINDS, groupVersionOf, ServedKind } from './contractKinds';
 import { statusError, StatusBody } from './contractStatus';
+import {
+  answerTokenRequest,
+  IssuedToken,
+  tokenRequestPath,
+} from './contractTokenRequest';
 import { validateApplyBody } from './contractValidation';
 import { AnswerGate, RequestWaves } from './requestWaves';
 
@@ -59,6 +64,8 @@ export class ContractApiServer {
   readonly writes: string[] = [];
   /** Sequential request waves, counted over `requests` (arrival numbers are their indexes). */
   readonly waves = new RequestWaves();
+  /** Tokens issued through the TokenRequest API, in order. */
+  readonly issuedTokens: IssuedToken[] = [];
   delayMs: number;
   private readonly kinds: ServedKind[];
   private readonly store = new Map<string, StoredObject>();
@@ -238,6 +245,22 @@ export class ContractApiServer {
           aggregated && root ? AGGREGATED_DISCOVERY_TYPE : undefined,
         ];
       }
+    }
+    const tokenRequest = tokenRequestPath(segments);
+    if (req.method === 'POST' && tokenRequest) {
+      const account = this.servedFor('v1', 'ServiceAccount');
+      return answerTokenRequest(
+        tokenRequest,
+        this.store.has(
+          this.key(
+            account,
+            tokenRequest.serviceAccount,
+            tokenRequest.namespace,
+          ),
+        ),
+        text,
+        this.issuedTokens,
+      );
     }
     const target = this.parseObjectPath(segments);
     if (!target) {

@@ -99,8 +99,14 @@ export async function startContractClusters(
   );
 }
 
-/** A Backstage config whose kubernetes section points at the contract servers. */
-export function kubernetesConfigFor(clusters: ContractCluster[]): ConfigReader {
+/**
+ * A Backstage config whose kubernetes section points at the contract servers; with
+ * `remoteSecretUrls`, each entry also names the address peers reach it at (`https://<name>.mesh.test`).
+ */
+export function kubernetesConfigFor(
+  clusters: ContractCluster[],
+  options: { remoteSecretUrls?: boolean } = {},
+): ConfigReader {
   return new ConfigReader({
     kubernetes: {
       serviceLocatorMethod: { type: 'multiTenant' },
@@ -112,6 +118,9 @@ export function kubernetesConfigFor(clusters: ContractCluster[]): ConfigReader {
             url: c.server.url,
             authProvider: 'serviceAccount',
             serviceAccountToken: c.token,
+            ...(options.remoteSecretUrls && {
+              remoteSecretUrl: `https://${c.name}.mesh.test:6443`,
+            }),
             caData: Buffer.from(
               `-----BEGIN CERTIFICATE-----\nca-of-${c.name}\n-----END CERTIFICATE-----\n`,
             ).toString('base64'),
