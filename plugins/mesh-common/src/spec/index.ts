@@ -22,3 +22,4 @@ export * from './meshClusterSpec';
 export * from './specErrors';
 export * from './schemaIntrospection';
 export * from './parseMeshClusterSpec';
+export * from './meshClusterDocument';

@@ -14,6 +14,7 @@ import type {
   MeshBundle,
 } from '../bundle/meshBundle';
 import { CHART_SOURCES } from './chartSources';
+import { meshClusterDocumentFile } from './meshClusterDocumentFile';
 import { meshMembers } from './meshMembers';
 import { renderClusterTree } from './renderClusterTree';
 
@@ -66,8 +67,8 @@ function helmReleaseRow(values: BundleHelmValues): BundleHelmRelease {
 }
 
 /**
- * Renders the whole mesh described by a validated spec: one tree per member cluster plus the
- * bundle index. Pure and in memory: no Git, no Kubernetes, no file system writes; the same spec
+ * Renders the whole mesh described by a validated spec: one tree per member cluster, each with the
+ * spec document it was rendered from, plus the bundle index. Pure and in memory: no Git, no Kubernetes, no file system writes; the same spec
  * always gives byte-identical files. `istioReleaseFacts` (the supported releases by default) tell
  * what the spec's Istio release renders differently.
  *
@@ -92,6 +93,7 @@ export function renderMeshBundle(
   for (const member of members) {
     assertSafeRelativePath(member.targetPath, 'gitops.targetPath');
     const tree = renderClusterTree(spec, member, facts);
+    tree.files.push(meshClusterDocumentFile(spec, member.targetPath));
     for (const file of tree.files) {
       assertSafeRelativePath(file.path, 'bundle file path');
       if (paths.has(file.path)) {
