@@ -3,6 +3,7 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -10,7 +11,9 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { meshApiRef } from './api/MeshApi';
 import { MeshClient } from './api/MeshClient';
-import { isMeshEntity } from './isMeshEntity';
+import { meshRunsApiRef } from './api/MeshRunsApi';
+import { MeshRunsClient } from './api/MeshRunsClient';
+import { isMeshEntity, isMeshSystemEntity } from './isMeshEntity';
 
 /** @alpha */
 export const meshApi = ApiBlueprint.make({
@@ -20,6 +23,27 @@ export const meshApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new MeshClient(deps),
     }),
+});
+
+/** @alpha */
+export const meshRunsApi = ApiBlueprint.make({
+  name: 'runs',
+  params: defineParams =>
+    defineParams({
+      api: meshRunsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new MeshRunsClient(deps),
+    }),
+});
+
+/** Template runs' rendered files: the task page links to `/mesh/runs/:taskId`. @alpha */
+export const meshRunsPage = PageBlueprint.make({
+  name: 'runs',
+  params: {
+    path: '/mesh/runs',
+    loader: () =>
+      import('./components/runs/MeshRunsPage').then(m => <m.MeshRunsPage />),
+  },
 });
 
 /** Overview card on kubernetes-cluster Resources and on Components with a Kubernetes id. @alpha */
@@ -48,8 +72,29 @@ export const meshEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The "Mesh" tab of a System: its clusters' topology, grouped by network. @alpha */
+export const meshSystemContent = EntityContentBlueprint.make({
+  name: 'mesh-topology',
+  params: {
+    path: '/mesh',
+    title: 'Mesh',
+    filter: isMeshSystemEntity,
+    loader: () =>
+      import('./components/topology/EntityMeshTopologyContent').then(m => (
+        <m.EntityMeshTopologyContent />
+      )),
+  },
+});
+
 /** The mesh plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'mesh',
-  extensions: [meshApi, meshEntityCard, meshEntityContent],
+  extensions: [
+    meshApi,
+    meshRunsApi,
+    meshEntityCard,
+    meshEntityContent,
+    meshSystemContent,
+    meshRunsPage,
+  ],
 });

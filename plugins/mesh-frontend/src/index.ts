@@ -4,9 +4,17 @@
  *
  * @packageDocumentation
  */
-export { meshPlugin, EntityMeshHealthCard, EntityMeshContent } from './plugin';
+export {
+  meshPlugin,
+  EntityMeshHealthCard,
+  EntityMeshContent,
+  MeshRunsPage,
+} from './plugin';
 export { meshApiRef } from './api/MeshApi';
 export type { MeshApi } from './api/MeshApi';
 export { MeshClient } from './api/MeshClient';
 export { isMeshEntity } from './isMeshEntity';
-export { meshContentRouteRef } from './routes';
+export { meshContentRouteRef, meshRunsRouteRef } from './routes';
+export { meshRunsApiRef } from './api/MeshRunsApi';
+export type { MeshRunsApi } from './api/MeshRunsApi';
+export { MeshRunsClient } from './api/MeshRunsClient';

@@ -8,7 +8,9 @@ import {
 } from '@backstage/core-plugin-api';
 import { meshApiRef } from './api/MeshApi';
 import { MeshClient } from './api/MeshClient';
-import { meshContentRouteRef } from './routes';
+import { meshRunsApiRef } from './api/MeshRunsApi';
+import { MeshRunsClient } from './api/MeshRunsClient';
+import { meshContentRouteRef, meshRunsRouteRef } from './routes';
 
 /** The mesh plugin for apps on the legacy frontend system. @public */
 export const meshPlugin = createPlugin({
@@ -19,8 +21,13 @@ export const meshPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new MeshClient(deps),
     }),
+    createApiFactory({
+      api: meshRunsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new MeshRunsClient(deps),
+    }),
   ],
-  routes: { entityContent: meshContentRouteRef },
+  routes: { entityContent: meshContentRouteRef, runs: meshRunsRouteRef },
 });
 
 /** Mesh health card for an entity's overview page. @public */
@@ -43,5 +50,15 @@ export const EntityMeshContent = meshPlugin.provide(
     component: () =>
       import('./components/EntityMeshContent').then(m => m.EntityMeshContent),
     mountPoint: meshContentRouteRef,
+  }),
+);
+
+/** Template runs' rendered files, mounted at `/mesh/runs` (`/mesh/runs/:taskId` per run). @public */
+export const MeshRunsPage = meshPlugin.provide(
+  createRoutableExtension({
+    name: 'MeshRunsPage',
+    component: () =>
+      import('./components/runs/MeshRunsPage').then(m => m.MeshRunsPage),
+    mountPoint: meshRunsRouteRef,
   }),
 );
