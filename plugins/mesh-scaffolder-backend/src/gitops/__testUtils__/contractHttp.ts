@@ -1,5 +1,5 @@
+import { listenOnLoopback } from '@mesh-templates/plugin-mesh-common/testing';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
 
 /** One request as a contract server saw it; headers are left out so no token is ever recorded. */
 export type RecordedRequest = { method: string; path: string; body?: unknown };
@@ -35,8 +35,8 @@ export interface RunningContractServer {
 }
 
 /**
- * Starts an HTTP server on 127.0.0.1 on a free port. It does not keep the test process alive
- * (unref), so a test that forgets to close it still ends.
+ * Starts an HTTP server on 127.0.0.1 on a free port. Tests close it in afterAll; `close` also
+ * destroys open connections, so no client left waiting keeps the test process alive.
  */
 export async function startContractHttpServer(
   handler: ContractHandler,
@@ -107,18 +107,13 @@ export async function startContractHttpServer(
       res.end(response.body === undefined ? '' : JSON.stringify(response.body));
     });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  server.unref();
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const loopback = await listenOnLoopback(server);
+  baseUrl = loopback.url;
   return {
     baseUrl,
     requests,
     failNext: (method, pathPart, response) =>
       faults.push({ method, pathPart, response }),
-    close: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: loopback.stop,
   };
 }
