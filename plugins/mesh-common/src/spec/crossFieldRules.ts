@@ -9,7 +9,7 @@ function report(ctx: RuleContext, path: (string | number)[], message: string) {
 }
 
 function checkMeshMembership(spec: DerivedMeshClusterSpec, ctx: RuleContext) {
-  const { multiCluster, cluster, istio, eastWestGateway } = spec;
+  const { multiCluster, cluster, istio } = spec;
   const thisIndex = multiCluster.clusters.findIndex(
     c => c.name === cluster.name,
   );
@@ -32,6 +32,19 @@ function checkMeshMembership(spec: DerivedMeshClusterSpec, ctx: RuleContext) {
     );
     return;
   }
+  checkThisClusterEntry(spec, thisIndex, ctx);
+  checkCrossNetworkGateways(spec, ctx);
+  checkAmbientAcrossClusters(spec, ctx);
+}
+
+/** This cluster's own row of the member list agrees with the rest of its spec. */
+function checkThisClusterEntry(
+  spec: DerivedMeshClusterSpec,
+  thisIndex: number,
+  ctx: RuleContext,
+) {
+  const { multiCluster, cluster, istio, eastWestGateway } = spec;
+  const thisEntry = multiCluster.clusters[thisIndex];
   if (thisEntry.network !== cluster.network) {
     report(
       ctx,
@@ -60,6 +73,14 @@ function checkMeshMembership(spec: DerivedMeshClusterSpec, ctx: RuleContext) {
       `must equal eastWestGateway.loadBalancerIP (${eastWestGateway.loadBalancerIP}) for this cluster, or be empty`,
     );
   }
+}
+
+/** Traffic between networks, and remotes reaching their primary's istiod, pass east-west gateways. */
+function checkCrossNetworkGateways(
+  spec: DerivedMeshClusterSpec,
+  ctx: RuleContext,
+) {
+  const { multiCluster, cluster, eastWestGateway } = spec;
   const networks = new Set(multiCluster.clusters.map(c => c.network));
   if (networks.size > 1 && !eastWestGateway.enabled) {
     report(
@@ -92,6 +113,13 @@ function checkMeshMembership(spec: DerivedMeshClusterSpec, ctx: RuleContext) {
       'must be true: this primary exposes istiod to its remote clusters through the east-west gateway',
     );
   }
+}
+
+function checkAmbientAcrossClusters(
+  spec: DerivedMeshClusterSpec,
+  ctx: RuleContext,
+) {
+  const { istio } = spec;
   if (
     istio.dataplane === 'ambient' &&
     !ISTIO_RELEASE_FACTS.lineOf(istio.version)?.ambientMultiCluster

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { ipAddress } from './addressFormats';
 import {
   dnsLabel,
   flag,
   hostPattern,
-  ipAddress,
   oneOf,
   portNumber,
   uniqueList,

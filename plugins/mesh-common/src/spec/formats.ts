@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { isIpAddress, parseIpAddressRange } from './ipAddresses';
+import { FormatOptions, formattedString } from './formattedString';
+
+export type { FormatOptions } from './formattedString';
 
 /**
  * String formats shared by every section.
@@ -8,33 +10,6 @@ import { isIpAddress, parseIpAddressRange } from './ipAddresses';
  * held to the narrowest character set its target accepts, so that a newline, a YAML indicator or a
  * template delimiter is rejected here, with a message naming the field, long before rendering.
  */
-
-/** Whether the empty string is accepted as "not set" (and so can be a default). */
-export interface FormatOptions {
-  allowEmpty?: boolean;
-}
-
-function formattedString(
-  maxLength: number,
-  isValid: (value: string) => boolean,
-  description: string,
-  options: FormatOptions = {},
-) {
-  const allowed = options.allowEmpty
-    ? `${description}, or empty to leave unset`
-    : description;
-  return z
-    .string({ error: `must be a string: ${allowed}` })
-    .max(maxLength, {
-      error: `is too long: at most ${maxLength} characters (${allowed})`,
-    })
-    .refine(
-      value =>
-        (options.allowEmpty && value === '') ||
-        (value.length <= maxLength && isValid(value)),
-      { error: `must be ${allowed}` },
-    );
-}
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Matches a DNS-1123 label. */
@@ -107,83 +82,6 @@ export function labelKey() {
       return prefixValid && isLabelValue(name);
     },
     'a Kubernetes label key: an optional DNS subdomain prefix and "/", then 1-63 characters of A-Z, a-z, 0-9, "-", "_" and "."',
-  );
-}
-
-const URL_PATTERN =
-  /^https?:\/\/(?<host>[a-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(?<port>[0-9]{1,5}))?(?<path>\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?$/;
-
-/** Matches an http(s) URL with host, optional port and path, without query or fragment. */
-export function isHttpUrl(value: string): boolean {
-  const match = URL_PATTERN.exec(value);
-  if (!match?.groups) {
-    return false;
-  }
-  const { host, port } = match.groups;
-  const hostValid = host.startsWith('[')
-    ? isIpAddress(host.slice(1, -1))
-    : isDnsSubdomain(host) || isIpAddress(host);
-  const portValid =
-    port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
-  return hostValid && portValid;
-}
-
-/** An http:// or https:// URL (in-cluster service URLs, dashboards, Git repositories). */
-export function httpUrl(options?: FormatOptions) {
-  return formattedString(
-    512,
-    isHttpUrl,
-    'an http:// or https:// URL with a lowercase host, optional port 1-65535 and path (no spaces, query or fragment), at most 512 characters',
-    options,
-  );
-}
-
-/** An IPv4 or IPv6 address, as pinned on a LoadBalancer Service. */
-export function ipAddress(options?: FormatOptions) {
-  return formattedString(
-    39,
-    isIpAddress,
-    'an IPv4 address (e.g. 10.0.0.10) or an IPv6 address',
-    options,
-  );
-}
-
-/** An IP address or a DNS name at which another cluster reaches a gateway. */
-export function ipAddressOrHostName(options?: FormatOptions) {
-  return formattedString(
-    253,
-    value => isIpAddress(value) || isDnsSubdomain(value),
-    'an IPv4/IPv6 address or a DNS host name (a-z, 0-9, "-" and ".")',
-    options,
-  );
-}
-
-/** A MetalLB address pool entry: CIDR or first-last range. */
-export function ipAddressRange() {
-  return formattedString(
-    83,
-    value => parseIpAddressRange(value) !== undefined,
-    'a CIDR without host bits (e.g. 10.34.124.115/32) or a range first-last (e.g. 10.0.0.10-10.0.0.20)',
-  );
-}
-
-/** `host:port` of an in-cluster service that proxies export to (Istio extension providers take this form). */
-export function serviceAddress(options?: FormatOptions) {
-  return formattedString(
-    259,
-    value => {
-      const separator = value.lastIndexOf(':');
-      const host = value.slice(0, separator);
-      const port = value.slice(separator + 1);
-      return (
-        separator > 0 &&
-        isDnsSubdomain(host) &&
-        /^[1-9][0-9]{0,4}$/.test(port) &&
-        Number(port) <= 65535
-      );
-    },
-    'host:port with a DNS host name (a-z, 0-9, "-", ".") and a port 1-65535, e.g. otel-collector.observability.svc.cluster.local:4317',
-    options,
   );
 }
 

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  dnsLabel,
-  gitBranchName,
-  httpUrl,
-  oneOf,
-  repositoryPath,
-} from './formats';
+import { httpUrl } from './addressFormats';
+import { dnsLabel, gitBranchName, oneOf, repositoryPath } from './formats';
 
 /**
  * What deploys the bundle from Git: an Argo CD Application, a Flux Kustomization, or a plain

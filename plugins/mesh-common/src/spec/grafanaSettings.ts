@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { httpUrl } from './addressFormats';
 import {
   dnsLabel,
   flag,
-  httpUrl,
   labelKey,
   labelValue,
   oneOf,

@@ -1,5 +1,6 @@
 export * from './istioVersionSchema';
 export * from './formats';
+export * from './addressFormats';
 export * from './ipAddresses';
 export * from './resourceQuantities';
 export * from './meshSection';

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { ipAddress, ipAddressRange } from './addressFormats';
 import {
   dnsLabel,
   dnsSubdomain,
   flag,
   hostPattern,
-  ipAddress,
-  ipAddressRange,
   oneOf,
   uniqueList,
 } from './formats';

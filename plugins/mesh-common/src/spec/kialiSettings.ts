@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { httpUrl } from './addressFormats';
 import {
   componentVersion,
   dnsLabel,
   dnsSubdomain,
   flag,
-  httpUrl,
   isDnsLabel,
   oneOf,
   uniqueList,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dnsLabel, ipAddressOrHostName, labelValue, oneOf } from './formats';
+import { ipAddressOrHostName } from './addressFormats';
+import { dnsLabel, labelValue, oneOf } from './formats';
 
 /**
  * Istio multi-cluster deployment models: one cluster; every cluster runs istiod (multi-primary);
@@ -89,38 +90,7 @@ export const multiClusterSectionSchema = z
       }
       seen.add(cluster.name);
     });
-    const primaries = new Set(
-      clusters.filter(c => c.role === 'primary').map(c => c.name),
-    );
-    clusters.forEach((cluster, index) => {
-      if (model === 'multi-primary' && cluster.role !== 'primary') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['clusters', index, 'role'],
-          message:
-            'must be primary when model is multi-primary; use model primary-remote for remote clusters',
-        });
-      }
-      if (cluster.role === 'primary' && cluster.primaryClusterName !== '') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['clusters', index, 'primaryClusterName'],
-          message:
-            'must be empty for a primary cluster; only remotes name a primary',
-        });
-      }
-      if (model === 'primary-remote' && cluster.role === 'remote') {
-        if (!primaries.has(cluster.primaryClusterName)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['clusters', index, 'primaryClusterName'],
-            message: `must name a primary cluster of this mesh (one of: ${
-              [...primaries].join(', ') || 'none listed'
-            })`,
-          });
-        }
-      }
-    });
+    const primaries = checkMemberRoles(model, clusters, ctx);
     if (model === 'primary-remote') {
       if (primaries.size === 0) {
         ctx.addIssue({
@@ -144,3 +114,44 @@ export const multiClusterSectionSchema = z
 
 /** The multiCluster section after defaults. */
 export type MultiClusterSection = z.output<typeof multiClusterSectionSchema>;
+
+/** Each member's role fits the model; a remote names a listed primary. Returns the primaries. */
+function checkMemberRoles(
+  model: (typeof MULTI_CLUSTER_MODELS)[number],
+  clusters: MeshClusterEntry[],
+  ctx: z.RefinementCtx,
+): Set<string> {
+  const primaries = new Set(
+    clusters.filter(c => c.role === 'primary').map(c => c.name),
+  );
+  clusters.forEach((cluster, index) => {
+    if (model === 'multi-primary' && cluster.role !== 'primary') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clusters', index, 'role'],
+        message:
+          'must be primary when model is multi-primary; use model primary-remote for remote clusters',
+      });
+    }
+    if (cluster.role === 'primary' && cluster.primaryClusterName !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clusters', index, 'primaryClusterName'],
+        message:
+          'must be empty for a primary cluster; only remotes name a primary',
+      });
+    }
+    if (model === 'primary-remote' && cluster.role === 'remote') {
+      if (!primaries.has(cluster.primaryClusterName)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clusters', index, 'primaryClusterName'],
+          message: `must name a primary cluster of this mesh (one of: ${
+            [...primaries].join(', ') || 'none listed'
+          })`,
+        });
+      }
+    }
+  });
+  return primaries;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { httpUrl } from './addressFormats';
 import {
   dnsLabel,
-  httpUrl,
   labelKey,
   labelValue,
   oneOf,

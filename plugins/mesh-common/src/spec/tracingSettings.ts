@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  dnsLabel,
-  flag,
-  httpUrl,
-  oneOf,
-  percentage,
-  serviceAddress,
-} from './formats';
+import { httpUrl, serviceAddress } from './addressFormats';
+import { dnsLabel, flag, oneOf, percentage } from './formats';
 
 /** Trace stores the mesh can report to. */
 export const TRACING_BACKENDS = ['none', 'jaeger', 'tempo'] as const;
