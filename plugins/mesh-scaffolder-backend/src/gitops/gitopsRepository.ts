@@ -41,6 +41,8 @@ export interface GitopsRepository {
   branchHead(branch: string): Promise<string | undefined>;
   /** Every file under `folder` at a commit, as repository path → Git blob id. */
   listFiles(commit: string, folder: string): Promise<Map<string, string>>;
+  /** The UTF-8 text of a blob listed by {@link GitopsRepository.listFiles}. */
+  readBlob(sha: string): Promise<string>;
   /**
    * Commits the changes on top of `parent` and points `branch` at the result. `reset` moves an
    * existing branch even when that is not a fast-forward (used when no request is open on it).

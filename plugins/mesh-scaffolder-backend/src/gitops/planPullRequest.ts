@@ -6,6 +6,7 @@ import {
 import { readBundle } from '../bundle/readBundle';
 import { targetPathFor } from '../render/meshMembers';
 import { catalogInfoFileName, renderCatalogInfo } from './catalogInfo';
+import { DeletedObject } from './deletedObjects';
 import { GitopsFile } from './gitopsFile';
 import { ChangeRequestContent } from './gitopsRepository';
 import { meshFactsFromIndex, meshFactsFromSpec } from './meshFacts';
@@ -48,7 +49,11 @@ export interface PullRequestPlan {
   commitMessage: string;
   /** Every file the request writes, with repository paths, catalog-info.yaml included. */
   files: GitopsFile[];
-  content: (baseBranch: string) => ChangeRequestContent;
+  /** The request's texts, given the objects the change deletes (see deletedObjects). */
+  content: (
+    baseBranch: string,
+    deletes?: DeletedObject[],
+  ) => ChangeRequestContent;
 }
 
 function requestedCluster(input: PullRequestPlanInput): string | undefined {
@@ -122,7 +127,7 @@ export async function planPullRequest(
       input.commitMessage ??
       `${title}\n\nRendered by the Backstage mesh:gitops:pull-request action.`,
     files,
-    content: baseBranch => ({
+    content: (baseBranch, deletes = []) => ({
       title,
       body: pullRequestBody({
         cluster,
@@ -132,6 +137,7 @@ export async function planPullRequest(
         entries,
         files: files.map(f => f.path),
         validation: input.validation,
+        deletes,
       }),
       draft: input.draft ?? false,
       labels: input.labels ?? [],

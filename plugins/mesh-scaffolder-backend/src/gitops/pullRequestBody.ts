@@ -1,4 +1,5 @@
 import { BundleIndexEntry } from '../bundle/meshBundle';
+import { DeletedObject, deletesSection } from './deletedObjects';
 import { inlineCode } from './markdown';
 import { mergeEffect } from './mergeEffect';
 import { MeshFacts } from './meshFacts';
@@ -20,6 +21,8 @@ export interface PullRequestBodyInput {
   /** Repository paths of every file the change writes. */
   files: string[];
   validation?: ValidationInput;
+  /** Destructive objects the change removes; the body opens with them. */
+  deletes?: DeletedObject[];
 }
 
 function stated(value: string | undefined): string {
@@ -32,6 +35,7 @@ function body(input: PullRequestBodyInput, maxRows: number): string {
   const rows = entries ?? [];
   const needs = prerequisites(rows, facts);
   return [
+    ...deletesSection(input.deletes ?? []),
     `## Istio mesh for cluster ${inlineCode(cluster)}`,
     '',
     `This change writes the rendered mesh bundle to ${inlineCode(

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { JsonValue } from '@backstage/types';
 import { createHash } from 'node:crypto';
+import { deletedObjects } from './deletedObjects';
 import { diffFiles } from './diffFiles';
 import { FileChange } from './gitopsFile';
 import {
@@ -136,7 +137,12 @@ export async function syncPullRequest(
   const parent = open && branchHead ? branchHead : baseHead;
   const current = await repository.listFiles(parent, targetPath);
   const changes = diffFiles(current, plan.files);
-  const content = plan.content(baseBranch);
+  const content = plan.content(
+    baseBranch,
+    await deletedObjects(changes, plan.files, path =>
+      repository.readBlob(current.get(path)!),
+    ),
+  );
 
   // The first observation decides what this step reports, also when a retry finds its own writes.
   const initial = await checkpoint({

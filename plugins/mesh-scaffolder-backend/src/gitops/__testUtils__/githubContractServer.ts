@@ -217,6 +217,20 @@ export async function startGithubContractServer(options: {
           }
         : notFound;
     }
+    if (req.method === 'GET' && rest[0] === 'git' && rest[1] === 'blobs') {
+      const blob = rest.length === 3 ? store.blob(rest[2]) : undefined;
+      return blob
+        ? {
+            status: 200,
+            body: {
+              sha: rest[2],
+              size: blob.length,
+              encoding: 'base64',
+              content: blob.toString('base64'),
+            },
+          }
+        : notFound;
+    }
     if (route === 'POST git/commits') {
       if (typeof body.message !== 'string')
         return validation('Invalid request.\n\n"message" wasn\'t supplied.');

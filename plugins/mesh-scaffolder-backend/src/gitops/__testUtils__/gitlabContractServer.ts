@@ -146,6 +146,19 @@ export async function startGitlabContractServer(options: {
         },
       };
     }
+    if (route === 'GET repository/blobs' && rest.length === 3) {
+      const blob = store.blob(rest[2]);
+      if (!blob) return message(404, '404 Blob Not Found');
+      return {
+        status: 200,
+        body: {
+          sha: rest[2],
+          size: blob.length,
+          encoding: 'base64',
+          content: blob.toString('base64'),
+        },
+      };
+    }
     if (route === 'GET repository/tree') {
       const commit = resolve(query.get('ref'));
       if (!commit) return message(404, '404 Tree Not Found');

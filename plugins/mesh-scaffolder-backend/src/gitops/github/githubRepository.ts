@@ -112,6 +112,13 @@ export class GithubRepository implements GitopsRepository {
     );
   }
 
+  async readBlob(sha: string): Promise<string> {
+    const { data } = await callHost(`Reading blob ${sha}`, this.secrets, () =>
+      this.octokit.rest.git.getBlob({ ...this.repoParams, file_sha: sha }),
+    );
+    return Buffer.from(data.content, 'base64').toString('utf8');
+  }
+
   async commitChanges(options: CommitChangesOptions): Promise<string> {
     const { branch, branchExists, parent, reset, message, changes } = options;
     const { data: parentCommit } = await callHost(

@@ -83,6 +83,13 @@ export class GitlabRepository implements GitopsRepository {
     }
   }
 
+  async readBlob(sha: string): Promise<string> {
+    const blob = await callHost(`Reading blob ${sha}`, this.secrets, () =>
+      this.api.Repositories.showBlob(this.options.project, sha),
+    );
+    return Buffer.from(blob.content, 'base64').toString('utf8');
+  }
+
   async listFiles(
     commit: string,
     folder: string,
