@@ -1,5 +1,5 @@
 /**
- * A rendered mesh bundle: everything `mesh:render` produces, in memory, before anything is
+ * A rendered mesh bundle: everything `mesh:bundle:render` produces, in memory, before anything is
  * written. Render builds it, validate checks it, the GitOps and apply steps consume it.
  */
 
