@@ -14,3 +14,12 @@ export function isMeshEntity(entity: Entity): boolean {
     return Boolean(entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION]);
   return false;
 }
+
+/**
+ * A System is a mesh: its Mesh tab draws the kubernetes-cluster Resources that share its mesh ID.
+ *
+ * @public
+ */
+export function isMeshSystemEntity(entity: Entity): boolean {
+  return entity.kind.toLocaleLowerCase('en-US') === 'system';
+}

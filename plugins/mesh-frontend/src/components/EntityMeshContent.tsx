@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useMeshHealth } from '../hooks/useMeshHealth';
 import { MeshHealthView } from './MeshHealthView';
+import { MeshLifecycleTable } from './MeshLifecycleTable';
 import { RefreshButton } from './RefreshButton';
 
 /** The "Mesh" tab: every column, the reasons and the links. @public */
@@ -24,6 +25,12 @@ export function EntityMeshContent() {
         </Typography>
       )}
       <MeshHealthView state={state} />
+      {state.value && state.value.clusters.length > 0 && (
+        <>
+          <ContentHeader title="Certificates, versions and drift" />
+          <MeshLifecycleTable clusters={state.value.clusters} />
+        </>
+      )}
     </Content>
   );
 }

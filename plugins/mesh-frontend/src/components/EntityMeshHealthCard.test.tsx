@@ -197,9 +197,15 @@ describe('EntityMeshContent', () => {
       },
       <EntityMeshContent />,
     );
-    const row = (await screen.findByText('cluster-west')).closest('tr')!;
+    // The tab's first table; the lifecycle table below it has its own test.
+    const health = await screen.findByRole('table', { name: 'Mesh health' });
+    const row = (await within(health).findByText('cluster-west')).closest(
+      'tr',
+    )!;
     expect(
-      screen.getAllByRole('columnheader').map(header => header.textContent),
+      within(health)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
     ).toEqual([
       'Status',
       'Cluster',

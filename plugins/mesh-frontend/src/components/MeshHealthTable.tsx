@@ -152,7 +152,7 @@ export function MeshHealthTable({
 }) {
   const shown = dense ? denseColumns : columns;
   return (
-    <Table size="small">
+    <Table size="small" aria-label="Mesh health">
       <TableHead>
         <TableRow>
           {shown.map(column => (
