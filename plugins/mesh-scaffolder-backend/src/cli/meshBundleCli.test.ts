@@ -1,34 +1,15 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import yaml from 'yaml';
 import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
+import { runMeshBundle as meshBundle } from './__testUtils__/runMeshBundle';
 
-const run = promisify(execFile);
-const bin = path.resolve(__dirname, '../../bin/mesh-bundle');
 const specsDir = path.resolve(__dirname, '../../../../examples/specs');
 const seedSpecs = fs
   .readdirSync(specsDir)
   .filter(f => f.endsWith('.yaml'))
   .sort();
-
-/** Runs the real executable the way a CI pipeline would, capturing exit code and output. */
-async function meshBundle(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(bin, args, {
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error: any) {
-    return {
-      code: error.code as number,
-      stdout: error.stdout as string,
-      stderr: error.stderr as string,
-    };
-  }
-}
 
 jest.setTimeout(60_000);
 

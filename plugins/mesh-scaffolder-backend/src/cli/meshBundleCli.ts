@@ -1,17 +1,14 @@
-import {
-  MeshSpecError,
-  parseMeshClusterSpec,
-} from '@mesh-templates/plugin-mesh-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import yaml from 'yaml';
 import { formatBundleProblem } from '../bundle/formatBundleProblem';
 import { readBundle } from '../bundle/readBundle';
 import { summarizeBundle } from '../bundle/summarizeBundle';
 import { writeBundle } from '../bundle/writeBundle';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 import { validateBundle } from '../validate/validateBundle';
+import { checkRepository } from './checkRepository';
+import { readSpecFile } from './readSpecFile';
 
 /** Where the CLI writes; injected so tests read exactly what a terminal would show. */
 export interface CliOutput {
@@ -22,7 +19,11 @@ export interface CliOutput {
 const usage = `Usage:
   mesh-bundle render --spec <spec.yaml> --out <dir>   render, validate and write a mesh bundle
   mesh-bundle validate <dir>                          validate a written bundle
-Exit code 0 on success, 1 on invalid input or output (one line per problem), 2 on wrong usage.`;
+  mesh-bundle check <repo-root>                       re-render every cluster folder from its
+                                                      mesh-cluster.yaml and compare
+The spec is a MeshCluster document (a cluster folder's mesh-cluster.yaml) or a bare MeshClusterSpec.
+Exit code 0 on success, 1 on invalid input or output or a difference (one line per problem or
+file), 2 on wrong usage.`;
 
 async function render(args: string[], io: CliOutput): Promise<number> {
   const { values } = parseArgs({
@@ -33,26 +34,9 @@ async function render(args: string[], io: CliOutput): Promise<number> {
     io.err(usage);
     return 2;
   }
-  let input: unknown;
-  try {
-    input = yaml.parse(await fs.readFile(values.spec, 'utf8'), {
-      uniqueKeys: true,
-    });
-  } catch (error) {
-    io.err(
-      `${values.spec}: cannot read the spec: ${
-        (error as Error).message.split('\n')[0]
-      }`,
-    );
-    return 1;
-  }
-  let spec;
-  try {
-    spec = parseMeshClusterSpec(input);
-  } catch (error) {
-    if (!(error instanceof MeshSpecError)) throw error;
-    for (const issue of error.issues)
-      io.err(`${values.spec}: ${issue.path}: ${issue.message}`);
+  const { spec, problems: specProblems } = await readSpecFile(values.spec);
+  if (!spec) {
+    for (const line of specProblems) io.err(line);
     return 1;
   }
   const bundle = renderMeshBundle(spec);
@@ -97,6 +81,41 @@ async function validate(args: string[], io: CliOutput): Promise<number> {
   return 0;
 }
 
+async function check(args: string[], io: CliOutput): Promise<number> {
+  const { positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {},
+  });
+  const root = positionals.length === 1 ? path.resolve(positionals[0]) : '';
+  const stat = root ? await fs.stat(root).catch(() => undefined) : undefined;
+  if (!stat?.isDirectory()) {
+    io.err(root ? `${positionals[0]}: not a folder\n${usage}` : usage);
+    return 2;
+  }
+  let result;
+  try {
+    result = await checkRepository(root);
+  } catch (error) {
+    io.err(`${positionals[0]}: ${(error as Error).message}`);
+    return 1;
+  }
+  if (result.folders.length === 0) {
+    io.err(
+      `${positionals[0]}: no cluster folder holds a mesh-cluster.yaml; nothing to check (is this the GitOps repository's root?)`,
+    );
+    return 1;
+  }
+  for (const line of result.differences) io.err(line);
+  if (result.differences.length > 0) return 1;
+  io.out(
+    `${
+      result.folders.length
+    } cluster folders match their spec documents: ${result.folders.join(', ')}`,
+  );
+  return 0;
+}
+
 /** Runs the `mesh-bundle` command line; returns the process exit code. */
 export async function runMeshBundleCli(
   argv: string[],
@@ -106,6 +125,7 @@ export async function runMeshBundleCli(
   try {
     if (command === 'render') return await render(rest, io);
     if (command === 'validate') return await validate(rest, io);
+    if (command === 'check') return await check(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(usage);
       return 0;
