@@ -42,7 +42,8 @@ describe('mesh:cluster:apply examples', () => {
 
   const runExample = async (i: number) => {
     const action = createMeshClusterApplyAction({
-      config: kubernetesConfigFor(clusters),
+      // remote secrets carry the address peers reach a cluster at, never a loopback one
+      config: kubernetesConfigFor(clusters, { remoteSecretUrls: true }),
       permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
     });
     const ctx = createMockActionContext({
@@ -98,9 +99,11 @@ describe('mesh:cluster:apply examples', () => {
     }, 20);
     try {
       const ctx = await runExample(2);
+      // per cluster: the namespace, the deployment, Istio's reader service account, its
+      // ClusterRole and binding, and the peer's remote secret
       expect(ctx.output).toHaveBeenCalledWith(
         'summary',
-        'east: 3 created\nwest: 3 created',
+        'east: 6 created\nwest: 6 created',
       );
     } finally {
       clearInterval(markAvailable);

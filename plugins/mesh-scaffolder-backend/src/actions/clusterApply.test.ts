@@ -71,7 +71,12 @@ describe('mesh:cluster:apply', () => {
     await expect(run).rejects.toThrow(NotAllowedError);
     await expect(run).rejects.toThrow(/mesh\.cluster\.apply/);
     expect(permissions.authorize).toHaveBeenCalledWith(
-      [{ permission: meshClusterApplyPermission }],
+      [
+        {
+          permission: meshClusterApplyPermission,
+          resourceRef: 'resource:default/lab',
+        },
+      ],
       { credentials: await ctx.getInitiatorCredentials() },
     );
     expect(clusters[0].server.requests).toEqual([]);
@@ -205,5 +210,76 @@ describe('mesh:cluster:apply', () => {
     ).rejects.toThrow(
       'Cluster "prod" is not in kubernetes.clusterLocatorMethods (type: config); configured clusters: lab',
     );
+  });
+
+  it('is keyed by the cluster entity: a policy allowing cluster-lab and denying cluster-prod', async () => {
+    // GIVEN two configured clusters with a tree each, and a policy that decides per cluster entity
+    await Promise.all(clusters.map(c => c.server.stop()));
+    clusters = await startContractClusters(['cluster-lab', 'cluster-prod']);
+    const [lab, prod] = clusters;
+    await writeHandMadeBundle(mockDir.path, {
+      'cluster-lab': [namespace('mesh-demo')],
+      'cluster-prod': [namespace('mesh-demo')],
+    });
+    const permissions = mockServices.permissions.mock({
+      authorize: jest.fn(async requests =>
+        requests.map(r => ({
+          result:
+            'resourceRef' in r &&
+            r.resourceRef === 'resource:default/cluster-lab'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })),
+      ) as any,
+    });
+    const action = createMeshClusterApplyAction({
+      config: kubernetesConfigFor(clusters),
+      permissions,
+    });
+
+    // WHEN the template picks cluster-lab from the catalog, THEN the bundle is applied there
+    await action.handler(
+      context({ clusters: ['resource:default/cluster-lab'] }).ctx as any,
+    );
+    expect(lab.server.writes).toEqual(['namespaces//mesh-demo']);
+
+    // WHEN it picks cluster-prod, alone or beside cluster-lab, THEN it is refused by name and
+    // no request reaches cluster-prod (nor, in the mixed run, cluster-lab again)
+    const labRequests = lab.server.requests.length;
+    for (const picked of [
+      ['resource:default/cluster-prod'],
+      ['cluster-lab', 'resource:default/cluster-prod'],
+    ]) {
+      await expect(
+        action.handler(context({ clusters: picked }).ctx as any),
+      ).rejects.toThrow(
+        /not allowed to apply mesh bundles to resource:default\/cluster-prod \(permission mesh\.cluster\.apply\)/,
+      );
+    }
+    expect(prod.server.requests).toEqual([]);
+    expect(lab.server.requests).toHaveLength(labRequests);
+  });
+
+  it('applies only kinds of the kind catalog: anything else in the index fails before any write', async () => {
+    await writeHandMadeBundle(mockDir.path, {
+      lab: [
+        namespace('mesh-demo'),
+        {
+          apiVersion: 'example.io/v1',
+          kind: 'Backdoor',
+          metadata: { name: 'x', namespace: 'mesh-demo' },
+        },
+      ],
+    });
+    const action = createMeshClusterApplyAction({
+      config: kubernetesConfigFor(clusters),
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    });
+    await expect(
+      action.handler(context({ clusters: ['lab'] }).ctx as any),
+    ).rejects.toThrow(
+      /Backdoor mesh-demo\/x: example\.io\/v1 Backdoor is not a kind mesh bundles render/,
+    );
+    expect(clusters[0].server.writes).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
   describeResult,
   hasFailures,
 } from '../apply/applyResult';
+import { parseApplyTargets } from '../apply/applyTargets';
 import { findApplyCluster } from '../apply/clusterConfig';
 import { describePlan } from '../apply/describePlan';
 import { KubeClientFactory } from '../apply/kubeClient';
@@ -53,7 +54,7 @@ export function createMeshClusterApplyAction(
             .array(z.string().min(1))
             .min(1)
             .describe(
-              'Target clusters, by name in kubernetes.clusterLocatorMethods (type: config); each must have a tree in the bundle',
+              "Target clusters: each the entity ref of the cluster's catalog Resource (resource:default/<name>), or its name; the name must be in kubernetes.clusterLocatorMethods (type: config) and have a tree in the bundle. mesh.cluster.apply is checked per cluster entity",
             ),
         bundlePath: z =>
           z
@@ -128,17 +129,28 @@ export function createMeshClusterApplyAction(
       },
     },
     async handler(ctx) {
-      const decision = await permissions.authorize(
-        [{ permission: meshClusterApplyPermission }],
-        {
-          credentials: await ctx.getInitiatorCredentials(),
-        },
+      const targets = parseApplyTargets(ctx.input.clusters);
+      const decisions = await permissions.authorize(
+        targets.map(t => ({
+          permission: meshClusterApplyPermission,
+          resourceRef: t.entityRef,
+        })),
+        { credentials: await ctx.getInitiatorCredentials() },
       );
-      if (decision[0]?.result !== AuthorizeResult.ALLOW) {
+      const denied = targets.filter(
+        (_, i) => decisions[i]?.result !== AuthorizeResult.ALLOW,
+      );
+      if (denied.length > 0) {
+        // Before anything is read or sent, to any cluster: a run is all or nothing.
         throw new NotAllowedError(
-          'You are not allowed to apply mesh bundles to clusters (permission mesh.cluster.apply); ask a platform engineer, or use the GitOps pull request',
+          `You are not allowed to apply mesh bundles to ${denied
+            .map(t => t.entityRef)
+            .join(
+              ', ',
+            )} (permission mesh.cluster.apply); ask a platform engineer, or use the GitOps pull request`,
         );
       }
+      const clusterNames = targets.map(t => t.name);
       const bundleDir = resolveSafeChildPath(
         ctx.workspacePath,
         ctx.input.bundlePath ?? '.',
@@ -148,7 +160,7 @@ export function createMeshClusterApplyAction(
         // The editor's dry-run shows the plan even where the cluster is not configured yet (as in
         // the demo): a missing entry is what a real run would stop at, so it is said, not thrown.
         const plans = [];
-        for (const cluster of ctx.input.clusters) {
+        for (const cluster of clusterNames) {
           let destination: string;
           try {
             destination = findApplyCluster(config, cluster).url;
@@ -188,12 +200,12 @@ export function createMeshClusterApplyAction(
       }
 
       const reports = (await ctx.checkpoint({
-        key: `mesh-cluster-apply-${ctx.input.clusters.join('-')}`,
+        key: `mesh-cluster-apply-${clusterNames.join('-')}`,
         fn: async () =>
           (await applyMeshBundle({
             config,
             bundleDir,
-            clusters: ctx.input.clusters,
+            clusters: clusterNames,
             // Defaults are repeated here: a handler may be called with the raw step input.
             dryRunOnly: ctx.input.dryRunOnly === true,
             force: ctx.input.force === true,

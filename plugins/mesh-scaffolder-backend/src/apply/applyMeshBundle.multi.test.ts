@@ -90,14 +90,14 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
     const crd = {
       apiVersion: 'apiextensions.k8s.io/v1',
       kind: 'CustomResourceDefinition',
-      metadata: { name: 'meshprobes.example.io' },
+      metadata: { name: 'jaegers.jaegertracing.io' },
       spec: {
-        group: 'example.io',
+        group: 'jaegertracing.io',
         scope: 'Namespaced',
         names: {
-          kind: 'MeshProbe',
-          plural: 'meshprobes',
-          singular: 'meshprobe',
+          kind: 'Jaeger',
+          plural: 'jaegers',
+          singular: 'jaeger',
         },
         versions: [
           {
@@ -110,8 +110,8 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
       },
     };
     const probe = {
-      apiVersion: 'example.io/v1',
-      kind: 'MeshProbe',
+      apiVersion: 'jaegertracing.io/v1',
+      kind: 'Jaeger',
       metadata: { name: 'p', namespace: 'default' },
       spec: { target: 'istiod' },
     };
@@ -120,12 +120,12 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
     const [report] = await run({});
 
     expect(report.results.map(r => [r.kind, r.outcome])).toEqual([
-      ['MeshProbe', 'created'],
+      ['Jaeger', 'created'],
       ['CustomResourceDefinition', 'created'],
     ]);
     expect(server.writes).toEqual([
-      'customresourcedefinitions//meshprobes.example.io',
-      'meshprobes/default/p',
+      'customresourcedefinitions//jaegers.jaegertracing.io',
+      'jaegers/default/p',
     ]);
   });
 

@@ -1,7 +1,17 @@
+import { apiGroupOf, kindFacts } from '../kinds/kindCatalog';
 import { ObjectApplyResult } from './applyResult';
 import { ApplyTier, applyTierOf } from './applyTiers';
 import { ClusterRun, Planned } from './clusterRun';
 import { ApplyItem, isCrd, resolveObject } from './resolveObjects';
+
+/**
+ * Kubernetes' own kinds and the custom kinds of the kind catalog: what mesh bundles render. Anything
+ * else in a workspace's index did not come from the renderer and is not applied.
+ */
+function isCatalogKind(apiVersion: string, kind: string): boolean {
+  const facts = kindFacts(apiGroupOf(apiVersion), kind);
+  return facts.builtIn || facts.crdName !== undefined;
+}
 
 /**
  * Resolves every object's kind through discovery and assigns its tier. Objects whose kind the
@@ -25,6 +35,11 @@ export async function planObjects(
         ...(item.file && { file: item.file }),
         outcome: 'skipped',
       };
+      if (!isCatalogKind(apiVersion, kind)) {
+        result.outcome = 'failed';
+        result.reason = `${apiVersion} ${kind} is not a kind mesh bundles render (src/kinds/kindCatalog.ts); not applied`;
+        return { item, result, tier: 2 as ApplyTier };
+      }
       const resolution = await resolveObject(
         run.client.discovery,
         item,
