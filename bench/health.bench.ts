@@ -1,7 +1,7 @@
 /**
  * The mesh health endpoint against the real-Prometheus fixture.
  *
- *   npm run bench:health            (BENCH_HEALTH_SECONDS=30 BENCH_HEALTH_RPS=200 by default)
+ *   npm run bench:health            (BENCH_HEALTH_SECONDS=30 BENCH_HEALTH_RPS=500 by default)
  *
  * The endpoint is the plugin's own router on a local HTTP server; auth and catalog are stand-ins
  * (the all-clusters route uses neither beyond the credentials check). 50 configured clusters point at
@@ -37,6 +37,7 @@ import {
 import { defaultTransport } from '../plugins/mesh-backend/src/prometheus/httpTransport';
 import { createRouter } from '../plugins/mesh-backend/src/service/router';
 import { median, percentile, silentLogger } from './lib/measure';
+import { globalStoreRows, sharedCacheRow } from './lib/healthScaleOut';
 import {
   fixtureClusters,
   startMeshFixture,
@@ -48,7 +49,7 @@ const CLUSTERS = 50;
 const RUNS = 15;
 const WARM_REQUESTS = 1000;
 const LOAD_SECONDS = Number(process.env.BENCH_HEALTH_SECONDS ?? 30);
-const LOAD_RPS = Number(process.env.BENCH_HEALTH_RPS ?? 200);
+const LOAD_RPS = Number(process.env.BENCH_HEALTH_RPS ?? 500);
 
 // The load generator behaves like a real HTTP client: it drops an idle keep-alive socket after 4 s,
 // before the endpoint's server closes it (Node's default keepAliveTimeout, 5 s, announced as
@@ -346,6 +347,8 @@ async function main() {
       '0 errors',
     ]);
     await endpoint.close();
+    rows.push(...(await globalStoreRows()));
+    rows.push(await sharedCacheRow(urls));
   } finally {
     agent.destroy();
     await fixture.stop();
@@ -358,7 +361,8 @@ async function main() {
       'Prometheus servers (two queries per cluster, coalesced to two requests per server), against the slowest',
       'single cluster, the same 50 clusters all on that one server, and the three servers asked at once,',
       'measured in the same run;',
-      'then the warm (cached) endpoint, sequentially and under open-loop load.',
+      'then the warm (cached) endpoint, sequentially and under open-loop load; then global mode with 500',
+      'clusters in a real VictoriaMetrics, and two replicas sharing one Redis cache and one lease database.',
       '',
       '| measurement | result | bar |',
       '|---|---|---|',
