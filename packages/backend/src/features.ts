@@ -5,12 +5,20 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import permissionBackend from '@backstage/plugin-permission-backend';
-import allowAllPermissionPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import meshBackend from '@mesh-templates/plugin-mesh-backend';
-import meshScaffolderModule from '@mesh-templates/plugin-scaffolder-backend-module-mesh';
+import meshScaffolderModule, {
+  meshPermissionPolicyModule,
+} from '@mesh-templates/plugin-scaffolder-backend-module-mesh';
+
+/**
+ * The permission policy: everything allowed except mesh.cluster.apply, which only clusters
+ * annotated for direct apply allow; `permission.meshPolicy.allowAll` (the demo's app-config.yaml)
+ * allows everything. See README, "Security model".
+ */
+export const permissionPolicy = meshPermissionPolicyModule;
 
 /**
  * Every feature the backend runs, in one list, so tests boot exactly what production boots.
@@ -32,8 +40,7 @@ export const backendFeatures = [
   // Clusters come from `kubernetes.clusterLocatorMethods`; the mesh actions reuse that block.
   kubernetesBackend,
   permissionBackend,
-  // Allows every request: suitable for a local demo only (see README, "Permissions").
-  allowAllPermissionPolicy,
+  permissionPolicy,
   // Mesh health from Prometheus at /api/mesh/health; clusters come from the `mesh` config block.
   meshBackend,
 ];

@@ -8,7 +8,6 @@ import {
   isPermission,
 } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import allowAllPermissionPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
 import {
   meshRunReadPermission,
   parseMeshClusterSpec,
@@ -16,7 +15,7 @@ import {
 import { renderMeshBundle } from '@mesh-templates/plugin-scaffolder-backend-module-mesh';
 import * as tar from 'tar';
 import yaml from 'yaml';
-import { backendFeatures } from './features';
+import { backendFeatures, permissionPolicy } from './features';
 import { guestToken } from './__testUtils__/guestToken';
 import { runTemplateTask } from './__testUtils__/runTemplateTask';
 import { loadRepoConfig } from './__testUtils__/startMeshBackend';
@@ -84,7 +83,7 @@ describe('a template run shows what it made', () => {
     ({ server } = await startTestBackend({
       features: [
         mockServices.rootConfig.factory({ data: config }),
-        ...backendFeatures.filter(f => f !== allowAllPermissionPolicy),
+        ...backendFeatures.filter(f => f !== permissionPolicy),
         runReadPolicy,
         authServiceFactory,
         httpAuthServiceFactory,

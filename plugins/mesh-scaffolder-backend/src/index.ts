@@ -10,6 +10,11 @@ export { createMeshBundleValidateAction } from './actions/bundleValidate';
 export { createMeshGitopsPullRequestAction } from './actions/gitopsPullRequest';
 export { createMeshClusterApplyAction } from './actions/clusterApply';
 export { meshClusterApplyPermission } from './apply/permissions';
+export {
+  DIRECT_APPLY_ANNOTATION,
+  MeshPermissionPolicy,
+} from './permissionPolicy/meshPermissionPolicy';
+export { meshPermissionPolicyModule } from './permissionPolicy/meshPermissionPolicyModule';
 export { applyMeshBundle } from './apply/applyMeshBundle';
 export { renderMeshBundle } from './render/renderMeshBundle';
 export { writeBundle } from './bundle/writeBundle';

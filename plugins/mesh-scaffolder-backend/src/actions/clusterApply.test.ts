@@ -223,7 +223,7 @@ describe('mesh:cluster:apply', () => {
     });
     const permissions = mockServices.permissions.mock({
       authorize: jest.fn(async requests =>
-        requests.map(r => ({
+        requests.map((r: { resourceRef?: string }) => ({
           result:
             'resourceRef' in r &&
             r.resourceRef === 'resource:default/cluster-lab'

@@ -3,8 +3,7 @@ import {
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyMeshBundle } from '../apply/applyMeshBundle';
 import {
@@ -16,9 +15,9 @@ import { parseApplyTargets } from '../apply/applyTargets';
 import { findApplyCluster } from '../apply/clusterConfig';
 import { describePlan } from '../apply/describePlan';
 import { KubeClientFactory } from '../apply/kubeClient';
-import { meshClusterApplyPermission } from '../apply/permissions';
 import { readBundle } from '../bundle/readBundle';
 import { examples } from './clusterApply.examples';
+import { authorizeClusterApply } from './clusterApplyPermission';
 import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 export interface MeshClusterApplyActionOptions {
@@ -130,26 +129,11 @@ export function createMeshClusterApplyAction(
     },
     async handler(ctx) {
       const targets = parseApplyTargets(ctx.input.clusters);
-      const decisions = await permissions.authorize(
-        targets.map(t => ({
-          permission: meshClusterApplyPermission,
-          resourceRef: t.entityRef,
-        })),
-        { credentials: await ctx.getInitiatorCredentials() },
+      await authorizeClusterApply(
+        permissions,
+        targets,
+        await ctx.getInitiatorCredentials(),
       );
-      const denied = targets.filter(
-        (_, i) => decisions[i]?.result !== AuthorizeResult.ALLOW,
-      );
-      if (denied.length > 0) {
-        // Before anything is read or sent, to any cluster: a run is all or nothing.
-        throw new NotAllowedError(
-          `You are not allowed to apply mesh bundles to ${denied
-            .map(t => t.entityRef)
-            .join(
-              ', ',
-            )} (permission mesh.cluster.apply); ask a platform engineer, or use the GitOps pull request`,
-        );
-      }
       const clusterNames = targets.map(t => t.name);
       const bundleDir = resolveSafeChildPath(
         ctx.workspacePath,

@@ -109,7 +109,7 @@ describe('a namespace removed from the spec is never pruned and the pull request
 
       // THEN (b) the pull request's body opens with a Deletes section naming the namespace
       const [pull] = server.pulls.get(repoName)!;
-      const body: string = pull.body;
+      const body = pull.body ?? '';
       expect(body.startsWith('### Deletes\n')).toBe(true);
       const deletes = body.slice(0, body.indexOf('## Istio mesh'));
       expect(deletes).toContain(
