@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import {
   DEFAULT_HEALTH_THRESHOLDS,
+  HealthThresholds,
   RatioThreshold,
 } from '@mesh-templates/plugin-mesh-common';
 import {
@@ -87,11 +88,9 @@ function readPositive(config: Config, key: string, fallback: number): number {
   return value;
 }
 
-/** Reads `mesh.*` once at startup; every error names the config key it is about. */
-export function readMeshConfig(root: Config): MeshConfig {
-  const mesh = root.getOptionalConfig('mesh');
-  const thresholdConfig = mesh?.getOptionalConfig('thresholds');
-  const thresholds = {
+/** `mesh.thresholds`, each limit defaulting to mesh-common's (Kiali's) value. */
+function readThresholds(thresholdConfig: Config | undefined): HealthThresholds {
+  return {
     errorRate5xx: readRatio(
       thresholdConfig?.getOptionalConfig('errorRate5xx'),
       'mesh.thresholds.errorRate5xx',
@@ -115,6 +114,12 @@ export function readMeshConfig(root: Config): MeshConfig {
       thresholdConfig?.getOptionalNumber('endOfLifeWarningDays') ??
       DEFAULT_HEALTH_THRESHOLDS.endOfLifeWarningDays,
   };
+}
+
+/** Reads `mesh.*` once at startup; every error names the config key it is about. */
+export function readMeshConfig(root: Config): MeshConfig {
+  const mesh = root.getOptionalConfig('mesh');
+  const thresholds = readThresholds(mesh?.getOptionalConfig('thresholds'));
   if (!mesh) {
     return {
       clusters: [],

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+// The repository's one throw-away PostgreSQL starter lives with the backend package's tests.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   startPostgres,
   TestPostgres,
@@ -29,7 +31,7 @@ describe('two backend replicas on one PostgreSQL and one Redis', () => {
   let redis: RedisServer;
   let prometheus: PrometheusServer[] = [];
   let proxies: CountingProxy[] = [];
-  let replicas: BackendReplica[] = [];
+  const replicas: BackendReplica[] = [];
   const token = randomBytes(24).toString('hex');
 
   beforeAll(async () => {

@@ -24,6 +24,33 @@ function ratio(part: number | null, total: number | null): number | null {
   return Math.min(1, Math.max(0, (part ?? 0) / total));
 }
 
+/** Certificates, end of life and ztunnel: the numbers and their verdicts. */
+function lifecycleOf(
+  m: ClusterMetrics,
+  thresholds: HealthThresholds,
+  now: Date,
+) {
+  const certificates = {
+    rootExpiresAt: isoOf(m.rootCertExpirySec),
+    istiodExpiresAt: isoOf(m.istiodCertExpirySec),
+  };
+  const endOfLife = endOfLifeOf(m.istiodVersions);
+  const ztunnel =
+    m.ztunnelNodes === null
+      ? null
+      : {
+          nodes: m.ztunnelNodes,
+          up: m.ztunnelUp ?? 0,
+          versions: m.ztunnelVersions,
+        };
+  const verdicts = [
+    ...certificateVerdicts(certificates, thresholds, now),
+    endOfLifeVerdict(m.istiodVersions, endOfLife, thresholds, now),
+    ...ztunnelVerdicts(ztunnel, m.istiodVersions, thresholds),
+  ];
+  return { certificates, endOfLife, ztunnel, verdicts };
+}
+
 /** Shapes the raw numbers into the response, then judges them. */
 export function toClusterHealth(options: {
   name: string;
@@ -63,38 +90,11 @@ export function toClusterHealth(options: {
     versions: m.proxyVersions,
     skew: proxiesOffIstiodVersions(m.proxyVersions, m.istiodVersions),
   };
-  const certificates = {
-    rootExpiresAt: isoOf(m.rootCertExpirySec),
-    istiodExpiresAt: isoOf(m.istiodCertExpirySec),
-  };
-  const endOfLife = endOfLifeOf(m.istiodVersions);
-  const ztunnel =
-    m.ztunnelNodes === null
-      ? null
-      : {
-          nodes: m.ztunnelNodes,
-          up: m.ztunnelUp ?? 0,
-          versions: m.ztunnelVersions,
-        };
+  const lifecycle = lifecycleOf(m, options.thresholds, options.observedAt);
   const verdict = evaluateHealth(
     { noIstioData, controlPlane, traffic, proxies },
     options.thresholds,
-    noIstioData
-      ? []
-      : [
-          ...certificateVerdicts(
-            certificates,
-            options.thresholds,
-            options.observedAt,
-          ),
-          endOfLifeVerdict(
-            m.istiodVersions,
-            endOfLife,
-            options.thresholds,
-            options.observedAt,
-          ),
-          ...ztunnelVerdicts(ztunnel, m.istiodVersions, options.thresholds),
-        ],
+    noIstioData ? [] : lifecycle.verdicts,
   );
   return {
     name: options.name,
@@ -104,10 +104,10 @@ export function toClusterHealth(options: {
     traffic,
     proxies,
     trend: options.trend,
-    certificates,
+    certificates: lifecycle.certificates,
     revisions: m.istiodRevisions,
-    endOfLife,
-    ztunnel,
+    endOfLife: lifecycle.endOfLife,
+    ztunnel: lifecycle.ztunnel,
     links: options.links,
     observedAt: options.observedAt.toISOString(),
   };

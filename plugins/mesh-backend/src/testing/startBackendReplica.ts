@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@mesh-templates/plugin-mesh-common/testing';
@@ -7,6 +8,8 @@ import {
   spawnOwned,
   waitUntilReady,
 } from './ownedProcess';
+
+const PACKAGE = '@mesh-templates/plugin-mesh-backend';
 
 export interface BackendReplica {
   /** Base URL of the mesh plugin's API, e.g. http://127.0.0.1:7123/api/mesh */
@@ -42,7 +45,7 @@ export async function startBackendReplica(
     [
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      path.resolve(__dirname, '../../dev/startReplica.ts'),
+      resolvePackagePath(PACKAGE, 'dev/startReplica.ts'),
       '--config',
       configFile,
     ],
@@ -50,7 +53,7 @@ export async function startBackendReplica(
       dir,
       maxLifetimeSec: options.maxLifetimeSec,
       // Backstage finds the repository root from the working directory.
-      cwd: path.resolve(__dirname, '../..'),
+      cwd: resolvePackagePath(PACKAGE),
     },
   );
   await waitUntilReady(
