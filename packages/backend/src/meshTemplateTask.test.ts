@@ -136,11 +136,20 @@ describe('the Create mesh cluster template as a task', () => {
       ).content,
     ).toBeUndefined();
     expect(first.output.links).toEqual([
+      expect.objectContaining({ title: 'Rendered files' }),
+      expect.objectContaining({ title: 'Download bundle (.tar.gz)' }),
       expect.objectContaining({
         title: 'GitOps pull request',
         url: expect.stringContaining('/pull/1'),
       }),
     ]);
+    // A pull request was opened: the "nothing delivered" text has no content either.
+    expect(
+      first.output.text.find(
+        (t: { title: string }) =>
+          t.title === 'No pull request, nothing applied',
+      ).content,
+    ).toBeUndefined();
 
     // WHEN it runs again with Kiali turned on
     const second = await run(true);
