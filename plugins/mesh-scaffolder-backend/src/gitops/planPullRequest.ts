@@ -6,9 +6,11 @@ import {
 import { readBundle } from '../bundle/readBundle';
 import { targetPathFor } from '../render/meshMembers';
 import { catalogInfoFileName, renderCatalogInfo } from './catalogInfo';
+import { summarizeChange } from './changeSummary';
 import { DeletedObject } from './deletedObjects';
 import { GitopsFile } from './gitopsFile';
 import { ChangeRequestContent } from './gitopsRepository';
+import type { MergedChange } from './mergedChange';
 import { meshFactsFromIndex, meshFactsFromSpec } from './meshFacts';
 import { pullRequestBody } from './pullRequestBody';
 import { clusterTreeFiles } from './clusterTreeFiles';
@@ -19,6 +21,7 @@ import {
   joinRepositoryPath,
 } from './repositoryPaths';
 import { ValidationInput } from './validationSection';
+import { whatChangesSection } from './whatChangesSection';
 
 export interface PullRequestPlanInput {
   /** Folder holding the rendered bundle (its index and the cluster trees). */
@@ -53,6 +56,7 @@ export interface PullRequestPlan {
   content: (
     baseBranch: string,
     deletes?: DeletedObject[],
+    merged?: MergedChange,
   ) => ChangeRequestContent;
 }
 
@@ -127,7 +131,7 @@ export async function planPullRequest(
       input.commitMessage ??
       `${title}\n\nRendered by the Backstage mesh:gitops:pull-request action.`,
     files,
-    content: (baseBranch, deletes = []) => ({
+    content: (baseBranch, deletes = [], merged) => ({
       title,
       body: pullRequestBody({
         cluster,
@@ -138,6 +142,9 @@ export async function planPullRequest(
         files: files.map(f => f.path),
         validation: input.validation,
         deletes,
+        whatChanges:
+          merged &&
+          whatChangesSection(summarizeChange(merged.changes, merged.previous)),
       }),
       draft: input.draft ?? false,
       labels: input.labels ?? [],

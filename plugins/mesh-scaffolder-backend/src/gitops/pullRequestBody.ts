@@ -23,6 +23,8 @@ export interface PullRequestBodyInput {
   validation?: ValidationInput;
   /** Destructive objects the change removes; the body opens with them. */
   deletes?: DeletedObject[];
+  /** The "What changes" section (whatChangesSection), placed before the object table. */
+  whatChanges?: string[];
 }
 
 function stated(value: string | undefined): string {
@@ -55,6 +57,7 @@ function body(input: PullRequestBodyInput, maxRows: number): string {
       : []),
     `- Deployed by: ${inlineCode(facts.engine)}`,
     '',
+    ...(input.whatChanges ?? []),
     '### Objects',
     '',
     entries

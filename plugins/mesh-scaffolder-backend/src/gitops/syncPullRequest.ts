@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { deletedObjects } from './deletedObjects';
 import { diffFiles } from './diffFiles';
 import { FileChange } from './gitopsFile';
+import { readMergedChange } from './mergedChange';
 import {
   ChangeRequest,
   ChangeRequestContent,
@@ -142,6 +143,7 @@ export async function syncPullRequest(
     await deletedObjects(changes, plan.files, path =>
       repository.readBlob(current.get(path)!),
     ),
+    await readMergedChange(repository, plan, { baseHead, parent, current }),
   );
 
   // The first observation decides what this step reports, also when a retry finds its own writes.
