@@ -28,6 +28,20 @@ export const MESH_NETWORK_ANNOTATION = 'mesh.backstage.io/network';
 /** `primary` or `remote` (`multiCluster.model` and the cluster's role in it). @public */
 export const MESH_CLUSTER_ROLE_ANNOTATION = 'mesh.backstage.io/cluster-role';
 
+/**
+ * The multi-cluster model the committed spec names (`multiCluster.model`: `single`,
+ * `multi-primary` or `primary-remote`), shown beside what Prometheus reports. @public
+ */
+export const MESH_MULTI_CLUSTER_MODEL_ANNOTATION =
+  'mesh.backstage.io/multi-cluster-model';
+
+/**
+ * Where the cluster's committed spec document is: a path relative to the entity's own location
+ * (`backstage.io/managed-by-location`, as TechDocs resolves `dir:.`), normally
+ * `./mesh-cluster.yaml` beside `catalog-info.yaml`, or an absolute `url:` location. @public
+ */
+export const MESH_SPEC_LOCATION_ANNOTATION = 'mesh.backstage.io/spec-location';
+
 /** The Kubernetes plugin's workload id, reused so Components need no mesh-specific annotation. @public */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 

@@ -24,3 +24,4 @@ export * from './specErrors';
 export * from './schemaIntrospection';
 export * from './parseMeshClusterSpec';
 export * from './meshClusterDocument';
+export * from './clusterEntityAnnotations';

@@ -1,4 +1,8 @@
-import { MESH_CLUSTER_NAME_ANNOTATION } from '@mesh-templates/plugin-mesh-common';
+import {
+  clusterEntityAnnotations,
+  MESH_CLUSTER_NAME_ANNOTATION,
+  type MeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
 import yaml from 'yaml';
 
 /** Annotation of Backstage's Kubernetes plugin that names the cluster an entity runs on. */
@@ -14,6 +18,8 @@ export interface CatalogInfoOptions {
   /** Entity ref of the mesh System, if the catalog has one. */
   system?: string;
   meshId?: string;
+  /** The spec the folder is rendered from: its Istio version, revision, model and location. */
+  spec?: MeshClusterSpec;
 }
 
 /**
@@ -34,6 +40,7 @@ export function renderCatalogInfo(options: CatalogInfoOptions): string {
       annotations: {
         [KUBERNETES_CLUSTER_ANNOTATION]: cluster,
         [MESH_CLUSTER_NAME_ANNOTATION]: cluster,
+        ...(options.spec && clusterEntityAnnotations(options.spec, cluster)),
       },
       tags: ['istio', 'service-mesh'],
     },

@@ -101,6 +101,7 @@ export async function planPullRequest(
     owner: input.owner,
     system: input.system,
     meshId: input.spec?.mesh.id,
+    spec: input.spec,
   });
   const files = [
     ...treeFiles,
