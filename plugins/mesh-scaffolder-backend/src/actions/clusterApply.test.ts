@@ -16,6 +16,8 @@ import {
   namespace,
   writeHandMadeBundle,
 } from '../apply/__testUtils__/handMadeBundle';
+import { isWriteOf } from '../apply/__testUtils__/contractFaults';
+import { createMemoryCheckpoint } from '../gitops/__testUtils__/memoryCheckpoint';
 import { createMeshClusterApplyAction } from './clusterApply';
 
 describe('mesh:cluster:apply', () => {
@@ -281,5 +283,35 @@ describe('mesh:cluster:apply', () => {
       /Backdoor mesh-demo\/x: example\.io\/v1 Backdoor is not a kind mesh bundles render/,
     );
     expect(clusters[0].server.writes).toEqual([]);
+  });
+
+  it('a failed apply fails its checkpoint, so a task retry applies again instead of replaying the failure', async () => {
+    // GIVEN a server that answers 503 to every write of the Deployment, and the scaffolder's
+    // checkpoint semantics (a stored success is replayed, a failure runs again)
+    const { checkpoint, values } = createMemoryCheckpoint();
+    const { server } = clusters[0];
+    server.faults = r =>
+      isWriteOf(r, '/deployments/web')
+        ? { kind: 'status', code: 503 }
+        : undefined;
+    const action = createMeshClusterApplyAction({
+      config: kubernetesConfigFor(clusters),
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    });
+    const attempt = () => {
+      const { ctx } = context({ clusters: ['lab'] });
+      return action.handler({ ...ctx, checkpoint } as any);
+    };
+
+    // WHEN the step fails, THEN nothing is stored as done
+    await expect(attempt()).rejects.toThrow(/Deployment mesh-demo\/web/);
+    expect([...values.keys()]).toEqual([]);
+
+    // WHEN the task is retried once the server recovers, THEN the Deployment is applied
+    server.faults = undefined;
+    await attempt();
+    expect(
+      server.getObject('apps/v1', 'Deployment', 'web', 'mesh-demo'),
+    ).toBeDefined();
   });
 });

@@ -183,10 +183,21 @@ export function createMeshClusterApplyAction(
         return;
       }
 
+      const outputReports = (reports: ClusterApplyReport[]) => {
+        const summary = reports.map(summarize).join('\n');
+        ctx.logger.info(summary);
+        ctx.output(
+          'results',
+          reports.flatMap(r => r.results),
+        );
+        ctx.output('summary', summary);
+      };
+      // A failed apply fails its checkpoint, so a retried task applies again instead of
+      // replaying the failure as a stored success.
       const reports = (await ctx.checkpoint({
         key: `mesh-cluster-apply-${clusterNames.join('-')}`,
-        fn: async () =>
-          (await applyMeshBundle({
+        fn: async () => {
+          const applied = await applyMeshBundle({
             config,
             bundleDir,
             clusters: clusterNames,
@@ -199,24 +210,33 @@ export function createMeshClusterApplyAction(
             }),
             log: message => ctx.logger.info(message),
             kubeClientFactory,
-          })) as any,
+            signal: ctx.signal,
+          });
+          throwIfFailed(applied, ctx.signal, outputReports);
+          return applied as any;
+        },
       })) as ClusterApplyReport[];
-
-      const summary = reports.map(summarize).join('\n');
-      ctx.logger.info(summary);
-      ctx.output(
-        'results',
-        reports.flatMap(r => r.results),
-      );
-      ctx.output('summary', summary);
-      const failed = reports.filter(hasFailures);
-      if (failed.length > 0) {
-        throw new Error(
-          `Apply did not succeed:\n${failed.map(describeFailures).join('\n')}`,
-        );
-      }
+      outputReports(reports);
     },
   });
+}
+
+/** Outputs the reports and throws when an apply did not fully succeed or was cancelled. */
+function throwIfFailed(
+  reports: ClusterApplyReport[],
+  signal: AbortSignal | undefined,
+  output: (reports: ClusterApplyReport[]) => void,
+): void {
+  const failed = reports.filter(hasFailures);
+  if (failed.length === 0 && !signal?.aborted) {
+    return;
+  }
+  output(reports);
+  throw new Error(
+    signal?.aborted
+      ? 'Apply cancelled: nothing more was sent once the task was cancelled'
+      : `Apply did not succeed:\n${failed.map(describeFailures).join('\n')}`,
+  );
 }
 
 function summarize(report: ClusterApplyReport): string {

@@ -27,6 +27,8 @@ export interface ApplyMeshBundleOptions {
   kubeClientFactory?: KubeClientFactory;
   concurrency?: number;
   readinessPollMs?: number;
+  /** The task's signal: cancelling stops every request, retry wait and readiness wait. */
+  signal?: AbortSignal;
 }
 
 /** Istio's default, for bundles without an istiod release (istioctl installs, hand-made bundles). */
@@ -75,7 +77,7 @@ export async function applyMeshBundle(
   const log = (message: string) => options.log(redact(message));
   const factory = options.kubeClientFactory ?? createKubeApiClient;
   const clients = new Map<string, ClusterObjectApi>(
-    targets.map(t => [t.name, factory(t)]),
+    targets.map(t => [t.name, factory(t).cancelWith(options.signal)]),
   );
   const bundles = new Map<string, ClusterBundle>();
   for (const target of targets) {
@@ -95,6 +97,7 @@ export async function applyMeshBundle(
         dryRunOnly: options.dryRunOnly,
         log,
         concurrency: options.concurrency,
+        signal: options.signal,
         ...(options.waitTimeoutSeconds !== undefined && {
           wait: {
             timeoutMs: options.waitTimeoutSeconds * 1000,
@@ -118,6 +121,7 @@ export async function applyMeshBundle(
       reports,
       force: options.force,
       concurrency: options.concurrency,
+      signal: options.signal,
       log,
       onToken: token => {
         secrets.push(token);
@@ -125,6 +129,15 @@ export async function applyMeshBundle(
       },
     });
   }
+  redactReports(reports, redact);
+  return reports;
+}
+
+/** A last line of defence, should an API server echo a token in an error. */
+function redactReports(
+  reports: ClusterApplyReport[],
+  redact: (text: string) => string,
+): void {
   for (const report of reports) {
     for (const result of report.results) {
       if (result.reason) {
@@ -133,5 +146,4 @@ export async function applyMeshBundle(
     }
     report.notReady = report.notReady.map(redact);
   }
-  return reports;
 }

@@ -55,10 +55,12 @@ export async function applyInTiers(
       }): ${inTier.length} objects`,
     );
     await run.each(inTier, p => applyOne(run, p));
-    if (hasFailed(inTier)) {
+    if (hasFailed(inTier) || run.halt.signal.aborted) {
       skipRest(
         planned,
-        `not applied: tier "${APPLY_TIERS[tier]}" had failures`,
+        hasFailed(inTier)
+          ? `not applied: tier "${APPLY_TIERS[tier]}" had failures`
+          : 'not applied: the task was cancelled',
       );
       return false;
     }
@@ -72,6 +74,8 @@ async function applyOne(run: ClusterRun, p: Planned): Promise<void> {
     force: run.force,
   });
   if (!answer.ok) {
+    // Queued writes of this tier are not sent once one fails.
+    run.halt.abort();
     p.result.outcome = 'failed';
     p.result.reason = answer.reason;
     run.log(

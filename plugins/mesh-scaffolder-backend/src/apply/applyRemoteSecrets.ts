@@ -18,6 +18,7 @@ export interface RemoteSecretsRun {
   reports: ClusterApplyReport[];
   force: boolean;
   concurrency?: number;
+  signal?: AbortSignal;
   log: (message: string) => void;
   /** Called with every requested token before it can appear anywhere, so it is redacted. */
   onToken: (token: string) => void;
@@ -30,6 +31,9 @@ export interface RemoteSecretsRun {
  */
 export async function applyRemoteSecrets(run: RemoteSecretsRun): Promise<void> {
   const reportOf = (name: string) => run.reports.find(r => r.cluster === name)!;
+  if (run.signal?.aborted) {
+    return;
+  }
   if (run.reports.some(hasFailures)) {
     run.log('remote secrets not created: the bundle apply did not succeed');
     return;
@@ -57,6 +61,7 @@ export async function applyRemoteSecrets(run: RemoteSecretsRun): Promise<void> {
         dryRunOnly: false,
         log: run.log,
         concurrency: run.concurrency,
+        signal: run.signal,
       });
       const report = reportOf(target.name);
       report.results.push(...secrets.results);

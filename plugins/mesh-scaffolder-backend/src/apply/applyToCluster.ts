@@ -28,6 +28,8 @@ export interface ApplyToClusterOptions {
   concurrency?: number;
   /** How long to wait for CRDs from the bundle to be served before their objects are applied. */
   crdServedTimeoutMs?: number;
+  /** The task's signal: once aborted, nothing more is sent and waits end. */
+  signal?: AbortSignal;
 }
 
 /**

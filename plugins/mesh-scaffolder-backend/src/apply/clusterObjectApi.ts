@@ -13,6 +13,7 @@ import {
 } from '@kubernetes/client-node';
 import { ApiDiscovery, objectPath } from './apiDiscovery';
 import { KubeRequestError } from './kubeRequestError';
+import { pauseUnlessAborted, retryDelayMs } from './requestRetry';
 
 /** Field manager of every apply; lets `kubectl get --show-managed-fields` tell our writes apart. */
 export const FIELD_MANAGER = 'backstage-mesh';
@@ -39,6 +40,8 @@ export type ObjectReference = Pick<KubernetesObject, 'apiVersion' | 'kind'> & {
  */
 export class ClusterObjectApi extends KubernetesObjectApi {
   readonly discovery: ApiDiscovery;
+  /** Cancels every request in flight and every retry wait: the task's signal. */
+  private cancel?: AbortSignal;
 
   constructor(
     configuration: Configuration,
@@ -47,6 +50,12 @@ export class ClusterObjectApi extends KubernetesObjectApi {
   ) {
     super(configuration);
     this.discovery = new ApiDiscovery(this, clusterName);
+  }
+
+  /** Ties every later request to `signal`: once it aborts, requests fail as cancelled. */
+  cancelWith(signal: AbortSignal | undefined): this {
+    this.cancel = signal;
+    return this;
   }
 
   /** A discovery document (`/api`, `/apis`, `/apis/<group>/<version>`), asked for as `accept`. */
@@ -173,16 +182,35 @@ export class ClusterObjectApi extends KubernetesObjectApi {
     );
   }
 
+  /**
+   * Sends the request with a timeout per attempt; 429 and (for idempotent requests) 5xx answers
+   * are sent again after the server's Retry-After or a doubling backoff, up to a bound.
+   */
   protected override async requestPromise<T extends KubernetesObject>(
     context: RequestContext,
     type?: string,
     options?: Configuration,
   ): Promise<T> {
-    context.setSignal(AbortSignal.timeout(this.requestTimeoutMs));
-    try {
-      return await super.requestPromise<T>(context, type, options);
-    } catch (error) {
-      throw this.describeFailure(error, context);
+    for (let attempt = 1; ; attempt++) {
+      const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+      context.setSignal(
+        this.cancel ? AbortSignal.any([timeout, this.cancel]) : timeout,
+      );
+      try {
+        return await super.requestPromise<T>(context, type, options);
+      } catch (error) {
+        const delay = this.cancel?.aborted
+          ? undefined
+          : retryDelayMs(error, context.getHttpMethod(), attempt);
+        if (delay === undefined) {
+          throw this.describeFailure(error, context);
+        }
+        try {
+          await pauseUnlessAborted(delay, this.cancel);
+        } catch {
+          throw this.describeFailure(error, context);
+        }
+      }
     }
   }
 
@@ -191,6 +219,13 @@ export class ClusterObjectApi extends KubernetesObjectApi {
     context: RequestContext,
   ): KubeRequestError {
     const path = new URL(context.getUrl()).pathname;
+    if (this.cancel?.aborted) {
+      return new KubeRequestError(
+        `${context.getHttpMethod()} ${path} on cluster "${
+          this.clusterName
+        }" cancelled: the task was cancelled`,
+      );
+    }
     if (error instanceof ApiException) {
       const status = parseStatus(error.body);
       return new KubeRequestError(

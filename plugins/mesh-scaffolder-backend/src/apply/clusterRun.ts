@@ -34,7 +34,15 @@ export interface ClusterRun {
   report: ClusterApplyReport;
   /** Namespaces the bundle creates: objects in them are dry-run once tier 0 is applied. */
   bundleNamespaces: Set<string>;
-  /** Runs `fn` for every element, with at most the run's concurrency of requests in flight. */
+  /**
+   * Aborted when the task is cancelled or a write fails: from then on nothing more is sent, and
+   * waits end.
+   */
+  halt: AbortController;
+  /**
+   * Runs `fn` for every element, with at most the run's concurrency of requests in flight; an
+   * element still queued when the run halts is not run (its object keeps `skipped`).
+   */
   each<T>(list: T[], fn: (element: T) => Promise<void>): Promise<void>;
 }
 
@@ -46,8 +54,17 @@ export function startClusterRun(options: {
   dryRunOnly: boolean;
   log: (message: string) => void;
   concurrency: number;
+  /** The task's signal: cancelling the task halts the run. */
+  signal?: AbortSignal;
 }): ClusterRun {
   const limit = pLimit(options.concurrency);
+  const halt = new AbortController();
+  if (options.signal?.aborted) {
+    halt.abort();
+  }
+  options.signal?.addEventListener('abort', () => halt.abort(), {
+    once: true,
+  });
   return {
     clusterName: options.clusterName,
     client: options.client,
@@ -68,8 +85,17 @@ export function startClusterRun(options: {
         )
         .map(i => i.object.metadata.name),
     ),
+    halt,
     each: async (list, fn) => {
-      await Promise.all(list.map(element => limit(() => fn(element))));
+      await Promise.all(
+        list.map(element =>
+          limit(async () => {
+            if (!halt.signal.aborted) {
+              await fn(element);
+            }
+          }),
+        ),
+      );
     },
   };
 }

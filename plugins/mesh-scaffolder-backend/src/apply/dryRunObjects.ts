@@ -48,7 +48,7 @@ async function readLive(run: ClusterRun, p: Planned): Promise<void> {
   try {
     p.live = await run.client.readObject(referenceOf(p));
   } catch (error) {
-    if (!(error instanceof KubeRequestError) || error.code === undefined) {
+    if (!(error instanceof KubeRequestError)) {
       throw error;
     }
     p.result.outcome = 'failed';

@@ -15,13 +15,21 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * caFile, skipTLSVerify) and the bearer token header of every request, set up as `makeApiClient`
  * does it.
  */
-export const createKubeApiClient: KubeClientFactory = cluster => {
-  const configuration = createConfiguration({
-    baseServer: new ServerConfiguration(cluster.url, {}),
-    authMethods: { default: kubeConfigOf(cluster) },
-  });
-  return new ClusterObjectApi(configuration, cluster.name, REQUEST_TIMEOUT_MS);
-};
+export const createKubeApiClient: KubeClientFactory = cluster =>
+  kubeApiClientWithTimeout(REQUEST_TIMEOUT_MS)(cluster);
+
+/** The same client with another per-request timeout (tests of timeouts use a short one). */
+export function kubeApiClientWithTimeout(
+  requestTimeoutMs: number,
+): KubeClientFactory {
+  return cluster => {
+    const configuration = createConfiguration({
+      baseServer: new ServerConfiguration(cluster.url, {}),
+      authMethods: { default: kubeConfigOf(cluster) },
+    });
+    return new ClusterObjectApi(configuration, cluster.name, requestTimeoutMs);
+  };
+}
 
 /** A KubeConfig with the cluster as its only cluster and current context. */
 export function kubeConfigOf(cluster: ApplyCluster): KubeConfig {

@@ -10,7 +10,8 @@ export type ApplyAnswer =
 /**
  * One server-side apply request. Conflicts (409) are turned into a message naming each field and
  * the manager that owns it, read from the Status causes, so the template author can decide whether
- * to `force`. Failures without an answer (unreachable, timed out) are thrown.
+ * to `force`. Failures without an answer (unreachable, reset, timed out, cancelled) are answers
+ * too, so every object of a tier gets its outcome.
  */
 export async function serverSideApply(
   client: ClusterObjectApi,
@@ -20,10 +21,12 @@ export async function serverSideApply(
   try {
     return { ok: true, object: await client.serverSideApply(object, options) };
   } catch (error) {
-    if (error instanceof KubeRequestError && error.code !== undefined) {
-      return { ok: false, ...describeFailure(error.code, error.status) };
+    if (!(error instanceof KubeRequestError)) {
+      throw error;
     }
-    throw error;
+    return error.code === undefined
+      ? { ok: false, reason: error.message }
+      : { ok: false, ...describeFailure(error.code, error.status) };
   }
 }
 

@@ -40,6 +40,7 @@ export async function waitForApplied(
   );
   run.report.notReady = await waitForReadiness(run, targets, {
     ...wait,
+    signal: run.halt.signal,
     log: message => run.log(`${run.clusterName}: ${message}`),
   });
 }
@@ -54,6 +55,8 @@ export async function waitForReadiness(
   options: {
     timeoutMs: number;
     pollMs: number;
+    /** Ends the wait early (task cancelled): what is pending is reported as such. */
+    signal?: AbortSignal;
     log: (message: string) => void;
   },
 ): Promise<string[]> {
@@ -68,10 +71,14 @@ export async function waitForReadiness(
         timeoutMs: options.timeoutMs,
         intervalMs: options.pollMs,
         description: () => `${pending.length} objects to be ready`,
+        signal: options.signal,
       },
     );
     return [];
   } catch (error) {
+    if (options.signal?.aborted) {
+      return pending.map(p => `${p.target.label}: wait cancelled`);
+    }
     if (!(error instanceof PollTimeoutError)) {
       throw error;
     }
@@ -103,7 +110,7 @@ async function readReadiness(
   try {
     return target.check(await client.read(target.reference));
   } catch (error) {
-    if (error instanceof KubeRequestError && error.code !== undefined) {
+    if (error instanceof KubeRequestError) {
       return { ready: false, detail: error.message };
     }
     throw error;

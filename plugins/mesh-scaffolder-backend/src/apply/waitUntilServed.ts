@@ -43,15 +43,18 @@ export async function waitUntilServed(
           `${run.clusterName} to serve the kinds of ${unresolved()
             .map(p => p.waitsFor)
             .join(', ')}`,
+        signal: run.halt.signal,
       },
     );
   } catch (error) {
-    if (!(error instanceof PollTimeoutError)) {
+    if (!(error instanceof PollTimeoutError) && !run.halt.signal.aborted) {
       throw error;
     }
     for (const p of unresolved()) {
       p.result.outcome = 'failed';
-      p.result.reason = `${p.waitsFor} was applied but its kind is still not served`;
+      p.result.reason = run.halt.signal.aborted
+        ? 'not applied: the task was cancelled'
+        : `${p.waitsFor} was applied but its kind is still not served`;
     }
   }
 }

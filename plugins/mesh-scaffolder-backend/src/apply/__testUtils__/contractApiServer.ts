@@ -10,6 +10,7 @@ import {
   wantsAggregatedDiscovery,
 } from './contractDiscovery';
 import { BUILTIN_KINDS, groupVersionOf, ServedKind } from './contractKinds';
+import { ContractFault, FaultPlan } from './contractFaults';
 import { statusError, StatusBody } from './contractStatus';
 import {
   answerTokenRequest,
@@ -64,6 +65,8 @@ export class ContractApiServer {
   readonly writes: string[] = [];
   /** Sequential request waves, counted over `requests` (arrival numbers are their indexes). */
   readonly waves = new RequestWaves();
+  /** Faults to inject, decided per request (see {@link ContractFault}); none by default. */
+  faults?: FaultPlan;
   /** Tokens issued through the TokenRequest API, in order. */
   readonly issuedTokens: IssuedToken[] = [];
   delayMs: number;
@@ -194,30 +197,47 @@ export class ContractApiServer {
     const arrival = this.waves.arrived();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const contentType = req.headers['content-type']?.split(';')[0].trim();
-    this.requests.push({
+    const recorded: RecordedRequest = {
       method: req.method ?? '',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       ...(contentType && { contentType }),
       ...(req.headers.accept && { accept: req.headers.accept }),
-    });
+    };
+    this.requests.push(recorded);
     const chunks: Buffer[] = [];
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);
     }
-    const [code, body, type] = this.route(
-      req,
-      url,
-      contentType,
-      Buffer.concat(chunks).toString('utf8'),
-    );
+    const fault = this.faults?.(recorded);
+    if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'hang') {
+      return;
+    }
+    const [code, body, type] = fault
+      ? faultAnswer(fault)
+      : this.route(
+          req,
+          url,
+          contentType,
+          Buffer.concat(chunks).toString('utf8'),
+        );
     await this.gate.pass();
     // After the gate, so the answers it releases together stay together: the latency delays a
     // wave, it does not split it.
     if (this.delayMs > 0) {
       await sleep(this.delayMs);
     }
-    res.writeHead(code, { 'Content-Type': type ?? 'application/json' });
+    res.writeHead(code, {
+      'Content-Type': type ?? 'application/json',
+      ...(fault?.kind === 'status' &&
+        fault.retryAfterSeconds !== undefined && {
+          'Retry-After': String(fault.retryAfterSeconds),
+        }),
+    });
     res.end(JSON.stringify(body));
     this.waves.answered(arrival);
   }
@@ -478,6 +498,16 @@ export class ContractApiServer {
       namespace: namespace && decodeURIComponent(namespace),
     };
   }
+}
+
+/** The Status a faulted request is answered with, as an overloaded or failing server sends it. */
+function faultAnswer(
+  fault: Extract<ContractFault, { kind: 'status' }>,
+): [number, StatusBody] {
+  const reason = fault.code === 429 ? 'TooManyRequests' : 'InternalError';
+  return reply(
+    statusError(fault.code, reason, `injected fault: HTTP ${fault.code}`),
+  );
 }
 
 function reply(status: StatusBody): [number, StatusBody] {
