@@ -171,6 +171,29 @@ describe('the pull request body says what changes compared with the base branch'
     );
   });
 
+  it('a re-run of an open pull request still compares with the base branch, so nothing is edited', async () => {
+    // GIVEN the Istio patch upgrade proposed once
+    const repository = await repositoryWithBase();
+    const spec = cases[0][1];
+    const sync = async (prefix: string) =>
+      syncPullRequest({
+        repository,
+        checkpoint: createMemoryCheckpoint().checkpoint,
+        checkpointPrefix: prefix,
+        plan: await planFor(spec),
+      });
+    expect((await sync('first')).result).toBe('created');
+    const [opened] = server.pulls.get(repoName)!;
+    const body = opened.body;
+    // WHEN the same change is proposed again
+    const again = await sync('second');
+    // THEN no commit and no edit: the body still says what changes against main
+    expect(again).toMatchObject({ result: 'unchanged', changes: [] });
+    expect(again.commit).toBeUndefined();
+    expect(server.pulls.get(repoName)!.map(p => p.body)).toEqual([body]);
+    expect(body).toContain('- `istio.version`: `1.30.3` → `1.30.4`');
+  });
+
   it('a no-op is reported unchanged, makes no commit and opens nothing', async () => {
     // GIVEN main already holds exactly what the spec renders
     const repository = await repositoryWithBase();
