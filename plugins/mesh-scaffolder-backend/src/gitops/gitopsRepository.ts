@@ -7,6 +7,8 @@ export type ChangeRequest = {
   url: string;
   title: string;
   body: string;
+  /** The branch the request targets. */
+  base: string;
 };
 
 export interface ChangeRequestContent {
@@ -23,6 +25,11 @@ export interface CommitChangesOptions {
   branch: string;
   branchExists: boolean;
   parent: string;
+  /**
+   * The branch's head as this run observed it: the branch is only moved if it still points
+   * there (compare-and-swap), so two runs never mix their commits.
+   */
+  expectedHead?: string;
   reset: boolean;
   message: string;
   changes: FileChange[];
@@ -48,10 +55,8 @@ export interface GitopsRepository {
    * existing branch even when that is not a fast-forward (used when no request is open on it).
    */
   commitChanges(options: CommitChangesOptions): Promise<string>;
-  findOpenChangeRequest(
-    branch: string,
-    base: string,
-  ): Promise<ChangeRequest | undefined>;
+  /** The open request from `branch`, whatever branch it targets. */
+  findOpenChangeRequest(branch: string): Promise<ChangeRequest | undefined>;
   openChangeRequest(
     branch: string,
     base: string,

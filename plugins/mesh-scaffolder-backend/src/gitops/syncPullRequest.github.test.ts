@@ -101,7 +101,7 @@ describe('syncPullRequest against the GitHub contract server', () => {
       'POST /repos/platform/mesh-gitops/pulls',
     ]);
     expect(server.requests.map(r => `${r.method} ${r.path}`)).toContain(
-      'GET /repos/platform/mesh-gitops/pulls?state=open&head=platform%3Amesh%2Feast-1&base=main',
+      'GET /repos/platform/mesh-gitops/pulls?state=open&head=platform%3Amesh%2Feast-1',
     );
     const tree = server.requests.find(
       r => r.path.endsWith('/git/trees') && r.method === 'POST',
@@ -177,18 +177,21 @@ describe('syncPullRequest against the GitHub contract server', () => {
   it('opens a new pull request from base after the previous one was closed', async () => {
     await run();
     server.closePullRequest(repoName, 1);
+    const staleHead = repo().branches.get('mesh/east-1');
     server.requests.length = 0;
 
     const again = await run();
 
     expect(again).toMatchObject({ result: 'created', number: 2 });
-    // the stale branch is reset onto main (force), not fast-forwarded
+    // the branch starts again from main; the stale head stays a second parent, so the ref update
+    // is a fast-forward (never forced: a concurrent run's push would make it fail instead)
     expect(server.requests.find(r => r.method === 'PATCH')!.body).toMatchObject(
-      { force: true },
+      { force: false },
     );
     const head = repo().branches.get('mesh/east-1')!;
     expect(repo().store.commit(head)!.parents).toEqual([
       repo().branches.get('main'),
+      staleHead,
     ]);
   });
 

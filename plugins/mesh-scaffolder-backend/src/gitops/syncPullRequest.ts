@@ -133,7 +133,13 @@ export async function syncPullRequest(
     );
   }
   const branchHead = await repository.branchHead(branch);
-  const open = await repository.findOpenChangeRequest(branch, baseBranch);
+  const open = await repository.findOpenChangeRequest(branch);
+  if (open && open.base !== baseBranch) {
+    // Resetting the branch onto another base would rewrite a request someone is reviewing.
+    throw new InputError(
+      `baseBranch: the open request ${open.url} from ${branch} targets "${open.base}", not "${baseBranch}"; merge or close it, or propose to "${open.base}"`,
+    );
+  }
   // Without an open request the branch's history is stale (merged or abandoned): start from base.
   const parent = open && branchHead ? branchHead : baseHead;
   const current = await repository.listFiles(parent, targetPath);
@@ -164,6 +170,7 @@ export async function syncPullRequest(
           branch,
           branchExists: Boolean(branchHead),
           parent,
+          expectedHead: branchHead,
           reset: !open,
           message: plan.commitMessage,
           changes,

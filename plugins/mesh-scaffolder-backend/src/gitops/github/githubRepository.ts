@@ -1,5 +1,6 @@
 import { Octokit } from 'octokit';
 import { callHost } from '../gitHostError';
+import { raceChecked } from '../branchRace';
 import { FileChange } from '../gitopsFile';
 import {
   ChangeRequest,
@@ -29,12 +30,14 @@ function toChangeRequest(pull: {
   html_url: string;
   title: string;
   body?: string | null;
+  base: { ref: string };
 }): ChangeRequest {
   return {
     number: pull.number,
     url: pull.html_url,
     title: pull.title,
     body: pull.body ?? '',
+    base: pull.base.ref,
   };
 }
 
@@ -120,7 +123,8 @@ export class GithubRepository implements GitopsRepository {
   }
 
   async commitChanges(options: CommitChangesOptions): Promise<string> {
-    const { branch, branchExists, parent, reset, message, changes } = options;
+    const { branch, branchExists, parent, message, changes } = options;
+    const { expectedHead } = options;
     const { data: parentCommit } = await callHost(
       `Reading commit ${parent}`,
       this.secrets,
@@ -148,40 +152,41 @@ export class GithubRepository implements GitopsRepository {
           ...this.repoParams,
           message,
           tree: tree.sha,
-          parents: [parent],
+          // A reset keeps the stale head as a second parent, so the ref update below is still a
+          // fast-forward; the request's diff (against the base) is unchanged by it.
+          parents:
+            expectedHead && expectedHead !== parent
+              ? [parent, expectedHead]
+              : [parent],
         }),
     );
-    if (branchExists) {
-      await callHost(`Updating branch ${branch}`, this.secrets, () =>
-        this.octokit.rest.git.updateRef({
-          ...this.repoParams,
-          ref: `heads/${branch}`,
-          sha: commit.sha,
-          force: reset,
-        }),
-      );
-    } else {
-      await callHost(`Creating branch ${branch}`, this.secrets, () =>
-        this.octokit.rest.git.createRef({
-          ...this.repoParams,
-          ref: `refs/heads/${branch}`,
-          sha: commit.sha,
-        }),
-      );
-    }
+    // Never forced: GitHub refuses a ref update that is not a fast-forward of the current head
+    // (422) and a ref that already exists, which makes both a compare-and-swap.
+    await raceChecked(branch, () =>
+      branchExists
+        ? this.octokit.rest.git.updateRef({
+            ...this.repoParams,
+            ref: `heads/${branch}`,
+            sha: commit.sha,
+            force: false,
+          })
+        : this.octokit.rest.git.createRef({
+            ...this.repoParams,
+            ref: `refs/heads/${branch}`,
+            sha: commit.sha,
+          }),
+    );
     return commit.sha;
   }
 
   async findOpenChangeRequest(
     branch: string,
-    base: string,
   ): Promise<ChangeRequest | undefined> {
     const { data } = await callHost('Listing pull requests', this.secrets, () =>
       this.octokit.rest.pulls.list({
         ...this.repoParams,
         state: 'open',
         head: `${this.options.owner}:${branch}`,
-        base,
       }),
     );
     return data.length > 0 ? toChangeRequest(data[0]) : undefined;

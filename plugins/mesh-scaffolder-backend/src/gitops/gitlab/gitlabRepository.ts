@@ -31,8 +31,10 @@ function toChangeRequest(mr: {
   web_url: string;
   title: string;
   description?: string | null;
+  target_branch: string;
 }): ChangeRequest {
   return {
+    base: mr.target_branch,
     number: mr.iid,
     url: mr.web_url,
     title: mr.title.replace(/^Draft: /, ''),
@@ -152,13 +154,11 @@ export class GitlabRepository implements GitopsRepository {
 
   async findOpenChangeRequest(
     branch: string,
-    base: string,
   ): Promise<ChangeRequest | undefined> {
     const found = await callHost('Listing merge requests', this.secrets, () =>
       this.api.MergeRequests.all({
         projectId: this.options.project,
         sourceBranch: branch,
-        targetBranch: base,
         state: 'opened',
       }),
     );
