@@ -124,7 +124,7 @@ describe('mesh:gitops:pull-request examples', () => {
     expect(ctx.output).toHaveBeenCalledWith('result', 'created');
     expect(ctx.output).toHaveBeenCalledWith(
       'catalogInfoPath',
-      'meshes/lab/lab-1/catalog-info.yaml',
+      'clusters/lab/lab-1/catalog-info.yaml',
     );
     expect(servers.github.pulls.get('platform/mesh-gitops')![0]).toMatchObject({
       base: 'develop',
@@ -134,7 +134,7 @@ describe('mesh:gitops:pull-request examples', () => {
     const files = Object.keys(
       servers.github.repos.get('platform/mesh-gitops')!.files('mesh/lab-1'),
     );
-    expect(files.filter(f => f.startsWith('meshes/lab/lab-1/'))).toHaveLength(
+    expect(files.filter(f => f.startsWith('clusters/lab/lab-1/'))).toHaveLength(
       8,
     );
   });

@@ -53,7 +53,7 @@ export const examples: TemplateExample[] = [
             repoUrl: 'github.com?owner=platform&repo=mesh-gitops',
             sourcePath: 'bundle',
             cluster: 'lab-1',
-            targetPath: 'meshes/lab/lab-1',
+            targetPath: 'clusters/lab/lab-1',
             baseBranch: 'develop',
             draft: true,
             title: 'Mesh for the lab cluster',

@@ -158,6 +158,32 @@ describe('mesh:gitops:pull-request', () => {
     );
   });
 
+  it.each([
+    ['clusters', 'the root holds every cluster'],
+    ['clusters/', 'the root holds every cluster'],
+    ['.github/workflows', 'outside the root'],
+    ['meshes/east-1', 'outside the root'],
+  ])(
+    'refuses targetPath %s (%s), naming the field, before any host is contacted',
+    async targetPath => {
+      const action = createMeshGitopsPullRequestAction({
+        integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+      });
+      const ctx = createMockActionContext({
+        input: {
+          repoUrl: 'github.com?owner=o&repo=r',
+          targetPath,
+          owner: 'group:default/p',
+        },
+        workspacePath: mockDir.path,
+      });
+      ctx.isDryRun = true;
+      await expect(action.handler(ctx as any)).rejects.toThrow(
+        /^targetPath must be a folder under clusters\/ \(such as clusters\/east-1\)/,
+      );
+    },
+  );
+
   it('refuses a target path that would reach outside the cluster folder', async () => {
     const action = createMeshGitopsPullRequestAction({
       integrations: ScmIntegrations.fromConfig(new ConfigReader({})),

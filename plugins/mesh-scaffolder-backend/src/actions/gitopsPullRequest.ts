@@ -26,6 +26,8 @@ export interface MeshGitopsPullRequestActionOptions {
   githubCredentialsProvider?: GithubCredentialsProvider;
   /** Replaces the Octokit / Gitbeaker based repository client, for tests. */
   clientFactory?: GitopsRepositoryFactory;
+  /** The folder every cluster's tree must lie under (`targetPath` is refused elsewhere); `clusters` by default. */
+  targetRoot?: string;
 }
 
 /**
@@ -79,7 +81,7 @@ export function createMeshGitopsPullRequestAction(
             .string()
             .optional()
             .describe(
-              `Repository folder of the cluster; defaults to the spec's gitops.targetPath, else ${defaultTargetPath(
+              `Repository folder of the cluster, under clusters/ (the configured root) and holding no other cluster's tree; defaults to the spec's gitops.targetPath, else ${defaultTargetPath(
                 '<cluster>',
               )}`,
             ),
@@ -216,6 +218,7 @@ export function createMeshGitopsPullRequestAction(
         ),
         cluster: input.cluster,
         targetPath: input.targetPath,
+        targetRoot: options.targetRoot,
         clusterPath: input.clusterPath,
         spec,
         validation: input.validation,

@@ -16,7 +16,7 @@ import { pullRequestBody } from './pullRequestBody';
 import { clusterTreeFiles } from './clusterTreeFiles';
 import {
   checkClusterName,
-  checkTargetPath,
+  checkTargetPathUnderRoot,
   clusterBranchName,
   joinRepositoryPath,
 } from './repositoryPaths';
@@ -28,6 +28,8 @@ export interface PullRequestPlanInput {
   bundleDir: string;
   cluster?: string;
   targetPath?: string;
+  /** The folder every cluster's tree must lie under; `clusters` when absent. */
+  targetRoot?: string;
   clusterPath?: string;
   spec?: MeshClusterSpec;
   validation?: ValidationInput;
@@ -87,11 +89,12 @@ export async function planPullRequest(
   const requested = requestedCluster(input);
   const bundle = await readBundle(input.bundleDir, { cluster: requested });
   const cluster = requested ?? onlyCluster(bundle.clusters);
-  const targetPath = checkTargetPath(
+  const targetPath = checkTargetPathUnderRoot(
     input.targetPath ??
       (input.spec
         ? targetPathFor(input.spec, cluster)
         : defaultTargetPath(cluster)),
+    input.targetRoot,
   );
   const treeFiles = clusterTreeFiles(bundle, cluster, input.clusterPath).filter(
     f => f.path !== catalogInfoFileName,

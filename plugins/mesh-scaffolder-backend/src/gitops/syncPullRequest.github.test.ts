@@ -305,4 +305,46 @@ describe('syncPullRequest against the GitHub contract server', () => {
       JSON.stringify({ ...error, message: error.message, stack: error.stack }),
     ).not.toContain('ghp_');
   });
+
+  it("refuses a targetPath that holds another cluster's tree, before writing anything", async () => {
+    // GIVEN a team folder under clusters/ that already holds west-1's tree
+    server.addRepository(repoName, {
+      'README.md': '# GitOps\n',
+      'clusters/team-a/west-1/catalog-info.yaml': 'kind: Resource\n',
+      'clusters/team-a/west-1/kustomization.yaml': 'resources: []\n',
+    });
+    const integrations = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          github: [
+            { host: 'github.example.test', apiBaseUrl: server.baseUrl, token },
+          ],
+        },
+      }),
+    );
+    const { repository } = await createGitopsRepositoryFactory({
+      integrations,
+    })('github.example.test?owner=platform&repo=mesh-gitops');
+    const plan = await planPullRequest({
+      bundleDir,
+      targetPath: 'clusters/team-a',
+      owner: 'group:default/platform-team',
+    });
+
+    // WHEN east-1 is proposed into that folder, THEN the run stops naming the field and the tree
+    await expect(
+      syncPullRequest({
+        repository,
+        checkpoint: createMemoryCheckpoint().checkpoint,
+        checkpointPrefix: 'nested',
+        plan,
+      }),
+    ).rejects.toThrow(
+      "targetPath clusters/team-a holds another cluster's tree (clusters/team-a/west-1/catalog-info.yaml)",
+    );
+    expect(writes()).toEqual([]);
+    expect(Object.keys(repo().files('main'))).toContain(
+      'clusters/team-a/west-1/kustomization.yaml',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { JsonValue } from '@backstage/types';
 import { createHash } from 'node:crypto';
 import { deletedObjects } from './deletedObjects';
 import { diffFiles } from './diffFiles';
+import { checkNoNestedTree } from './repositoryPaths';
 import { FileChange } from './gitopsFile';
 import { readMergedChange } from './mergedChange';
 import {
@@ -143,6 +144,7 @@ export async function syncPullRequest(
   // Without an open request the branch's history is stale (merged or abandoned): start from base.
   const parent = open && branchHead ? branchHead : baseHead;
   const current = await repository.listFiles(parent, targetPath);
+  checkNoNestedTree(targetPath, current.keys());
   const changes = diffFiles(current, plan.files);
   const content = plan.content(
     baseBranch,
