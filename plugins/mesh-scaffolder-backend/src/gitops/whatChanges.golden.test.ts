@@ -30,10 +30,17 @@ const GOLDEN_DIR = path.join(
 );
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-/** east-1 of the example 3-cluster mesh: Helm install, Argo CD, an east-west gateway. */
+/**
+ * east-1 of the example 3-cluster mesh: Helm install, Argo CD, an east-west gateway. Without a
+ * Prometheus stack or tracing, so the bodies hold only what these changes touch, not monitoring.
+ */
 function east1(edit: (input: Record<string, any>) => void = () => {}) {
   const input = loadExampleSpecInput('multi-primary-3-clusters');
   input.gitops.repoUrl = 'https://github.example.test/platform/mesh-gitops';
+  input.observability = {
+    prometheus: { stack: 'none' },
+    tracing: { backend: 'none' },
+  };
   edit(input);
   return parseMeshClusterSpec(input);
 }
