@@ -1,4 +1,5 @@
 import type { BundleProblem, MeshBundle } from '../bundle/meshBundle';
+import { helmReleaseNames } from './rules/helmReleaseNames';
 import { indexMatchesObjects } from './rules/indexMatchesObjects';
 import { kustomizationResources } from './rules/kustomizationResources';
 import { networkLabels } from './rules/networkLabels';
@@ -18,4 +19,5 @@ export const semanticRules: Record<string, SemanticRule> = {
   networkPolicyPorts,
   kustomizationResources,
   indexMatchesObjects,
+  helmReleaseNames,
 };
