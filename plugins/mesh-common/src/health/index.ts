@@ -3,3 +3,4 @@ export * from './thresholds';
 export * from './response';
 export * from './annotations';
 export * from '../istio/istioSupportWindows';
+export * from './alertRules';

@@ -72,7 +72,8 @@ describe('applyMeshBundle against the contract API server (seed-001 bundle)', ()
     const [first] = await run();
 
     // THEN every object is created, namespaces before anything namespaced
-    expect(first.results).toHaveLength(11);
+    // seed-001's 12 objects, its PrometheusRule included
+    expect(first.results).toHaveLength(12);
     expect(new Set(first.results.map(r => r.outcome))).toEqual(
       new Set(['created', 'configured']),
     );
@@ -89,7 +90,7 @@ describe('applyMeshBundle against the contract API server (seed-001 bundle)', ()
     expect(
       writes.slice(firstNamespaced).every(w => !w.startsWith('namespaces/')),
     ).toBe(true);
-    expect(writes).toHaveLength(11);
+    expect(writes).toHaveLength(12);
     // every write was a server-side apply with our field manager, after a dry-run of all objects
     const patches = server.requests.filter(r => r.method === 'PATCH');
     expect(
@@ -120,9 +121,9 @@ describe('applyMeshBundle against the contract API server (seed-001 bundle)', ()
 
     // THEN every object is unchanged and nothing was written
     expect(second.results.map(r => r.outcome)).toEqual(
-      Array(11).fill('unchanged'),
+      Array(12).fill('unchanged'),
     );
-    expect(server.writes).toHaveLength(11);
+    expect(server.writes).toHaveLength(12);
   });
 
   it('writes nothing when one object fails the server dry-run, and names it with the reason', async () => {
@@ -160,7 +161,7 @@ describe('applyMeshBundle against the contract API server (seed-001 bundle)', ()
       }),
     ]);
     expect(report.results.filter(r => r.outcome === 'skipped')).toHaveLength(
-      10,
+      11,
     );
     expect(logs.join('\n')).toContain('nothing written');
   });

@@ -57,6 +57,7 @@ const apiGroups: Record<string, ApiGroupEntry> = {
     modelPackage: '@kubernetes-models/prometheus-operator',
     crds: {
       PodMonitor: 'podmonitors.monitoring.coreos.com',
+      PrometheusRule: 'prometheusrules.monitoring.coreos.com',
       ServiceMonitor: 'servicemonitors.monitoring.coreos.com',
     },
   },

@@ -43,6 +43,13 @@ export const SEED_001_CUSTOM_KINDS: ServedKind[] = [
     namespaced: true,
   },
   {
+    group: 'monitoring.coreos.com',
+    version: 'v1',
+    kind: 'PrometheusRule',
+    plural: 'prometheusrules',
+    namespaced: true,
+  },
+  {
     group: 'kiali.io',
     version: 'v1alpha1',
     kind: 'Kiali',

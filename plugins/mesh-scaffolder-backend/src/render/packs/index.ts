@@ -1,4 +1,5 @@
 import type { TemplatePack } from '../templatePack';
+import { alertRulesPack } from './alertRulesPack';
 import { gatewaysPack } from './gatewaysPack';
 import { istioHelmPack } from './istioHelmPack';
 import { istioOperatorPack } from './istioOperatorPack';
@@ -15,6 +16,7 @@ export const COMPONENT_PACKS: TemplatePack[] = [
   gatewaysPack,
   multiClusterPack,
   observabilityPack,
+  alertRulesPack,
   policyPack,
 ];
 
