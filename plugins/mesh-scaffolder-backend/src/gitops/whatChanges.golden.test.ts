@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeBundle } from '../bundle/writeBundle';
 import { renderMeshBundle } from '../render/renderMeshBundle';
+import { validateBundle } from '../validate/validateBundle';
 import { loadExampleSpecInput } from '../render/__testUtils__/exampleSpecs';
 import {
   GithubContractServer,
@@ -83,10 +84,18 @@ describe('the pull request body says what changes compared with the base branch'
   async function planFor(spec: MeshClusterSpec) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesh-what-changes-'));
     dirs.push(dir);
-    await writeBundle(renderMeshBundle(spec), dir);
+    const bundle = renderMeshBundle(spec);
+    await writeBundle(bundle, dir);
+    // As the template passes it: the validate step's result for this bundle.
+    const problems = validateBundle(bundle);
     return planPullRequest({
       bundleDir: dir,
       spec,
+      validation: {
+        valid: problems.length === 0,
+        problemCount: problems.length,
+        problems,
+      },
       owner: 'group:default/platform-team',
     });
   }
