@@ -8,9 +8,18 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/([\\`*_{}[\]()#+!|<>@~])/g, '\\$1');
 }
 
-/** Inline code that survives backticks in the text. */
+/**
+ * Inline code that survives any backticks in the text: CommonMark closes a code span only at a
+ * backtick run of the opening fence's length, so the fence is one longer than the longest run
+ * inside, and padded with spaces when the text touches a backtick.
+ */
 export function inlineCode(text: string): string {
   const clean = text.replace(/\r?\n/g, ' ');
-  const fence = clean.includes('`') ? '``' : '`';
-  return `${fence}${fence === '``' ? ` ${clean} ` : clean}${fence}`;
+  const longestRun = Math.max(
+    0,
+    ...(clean.match(/`+/g) ?? []).map(run => run.length),
+  );
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = longestRun > 0 ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
 }
