@@ -7,6 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MeshRunsApi, meshRunsApiRef } from '../../api/MeshRunsApi';
 import { MeshRunPage } from './MeshRunPage';
+import { SaveBlob } from './saveBlob';
 
 const run: MeshRun = {
   taskId: 'task-1',
@@ -45,10 +46,16 @@ function fakeApi(overrides: Partial<MeshRunsApi> = {}): MeshRunsApi {
   };
 }
 
-function renderAt(api: MeshRunsApi, url = '/mesh/runs/task-1') {
+// renderInTestApp returns synchronously: tests wait for content with findBy*/waitFor, whose
+// polling lets the page's requests settle inside act.
+function renderAt(
+  api: MeshRunsApi,
+  url = '/mesh/runs/task-1',
+  saveBlob: SaveBlob = jest.fn(),
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[meshRunsApiRef, api]]}>
-      <MeshRunPage />
+      <MeshRunPage saveBlob={saveBlob} />
     </TestApiProvider>,
     { mountPath: '/mesh/runs/:taskId', initialRouteEntries: [url] },
   );
@@ -58,15 +65,9 @@ function renderAt(api: MeshRunsApi, url = '/mesh/runs/task-1') {
 jest.setTimeout(30_000);
 
 describe('MeshRunPage', () => {
-  beforeAll(() => {
-    // jsdom has no object URLs; the page only needs one to hand the file over.
-    URL.createObjectURL = jest.fn(() => 'blob:bundle');
-    URL.revokeObjectURL = jest.fn();
-  });
-
   it('lists the files by cluster and component and shows one with highlighting', async () => {
     const api = fakeApi();
-    await renderAt(api);
+    renderAt(api);
 
     const cluster = await screen.findByRole('list', {
       name: 'Cluster newcomer-1',
@@ -80,6 +81,9 @@ describe('MeshRunPage', () => {
     ).toBeInTheDocument();
 
     await userEvent.click(within(cluster).getByText('values/istiod.yaml'));
+    expect(
+      within(cluster).getByRole('button', { name: 'values/istiod.yaml' }),
+    ).toHaveAttribute('aria-pressed', 'true');
 
     expect(api.getRunFile).toHaveBeenCalledWith(
       'task-1',
@@ -100,7 +104,8 @@ describe('MeshRunPage', () => {
 
   it('downloads the bundle through the API, by button or straight from the task page link', async () => {
     const api = fakeApi();
-    await renderAt(api, '/mesh/runs/task-1?download=bundle');
+    const saveBlob = jest.fn<void, [Blob, string]>();
+    renderAt(api, '/mesh/runs/task-1?download=bundle', saveBlob);
     const button = await screen.findByRole('button', {
       name: 'Download bundle (.tar.gz)',
     });
@@ -109,23 +114,31 @@ describe('MeshRunPage', () => {
     );
     // The button is disabled while a download runs; enabled again, that one has finished.
     await waitFor(() => expect(button).toBeEnabled());
-    expect(URL.createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+    expect(saveBlob).toHaveBeenCalledWith(
+      expect.any(Blob),
+      'mesh-bundle-task-1.tar.gz',
+    );
+    const [saved] = saveBlob.mock.calls[0];
+    expect(saved.type).toBe('application/gzip');
+    expect(await saved.text()).toBe('tgz');
 
     await userEvent.click(button);
     await waitFor(() => expect(api.downloadRunBundle).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(button).toBeEnabled());
+    expect(saveBlob).toHaveBeenCalledTimes(2);
   });
 
   it('says why a run is gone', async () => {
     const expired = new Error(
       'The bundle of run task-1 expired on 2025-01-04T10:00:00.000Z and was removed',
     );
-    await renderAt(fakeApi({ getRun: jest.fn().mockRejectedValue(expired) }));
+    renderAt(fakeApi({ getRun: jest.fn().mockRejectedValue(expired) }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Could not load run task-1')).toBeVisible();
     expect(
-      await screen.findByText(
-        'Error: The bundle of run task-1 expired on 2025-01-04T10:00:00.000Z and was removed',
-        { selector: 'h6' },
+      within(alert).getByText(
+        'The bundle of run task-1 expired on 2025-01-04T10:00:00.000Z and was removed',
       ),
-    ).toBeInTheDocument();
+    ).toBeVisible();
   });
 });

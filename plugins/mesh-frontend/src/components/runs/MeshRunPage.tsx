@@ -1,69 +1,60 @@
-import {
-  Content,
-  ContentHeader,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
+import { Content, ContentHeader, Progress } from '@backstage/core-components';
+import { Button } from '@backstage/ui';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { MeshRun } from '@mesh-templates/plugin-mesh-common';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { meshRunsApiRef } from '../../api/MeshRunsApi';
 import { RunFileList } from './RunFileList';
 import { RunFileView } from './RunFileView';
+import { RunProblem } from './RunProblem';
+import { SaveBlob } from './saveBlob';
+import { useRunRead } from './useRunRead';
 import { useRunDownload } from './useRunDownload';
 
 /**
  * "Rendered files" of a template run (`/mesh/runs/:taskId`): the tree by cluster and component,
  * one file at a time with YAML highlighting, and the .tar.gz download. `?download=bundle` (the
- * task page's download link) starts the download once the run is loaded.
+ * task page's download link) starts the download once the run is loaded. `saveBlob` is the
+ * browser's save unless given (tests give their own, jsdom cannot navigate to an object URL).
  */
-export function MeshRunPage() {
+export function MeshRunPage(props: { saveBlob?: SaveBlob }) {
   const { taskId = '' } = useParams();
   const [searchParams] = useSearchParams();
-  const api = useApi(meshRunsApiRef);
-  const [state, setState] = useState<{ run?: MeshRun; error?: Error }>({});
+  const { value: run, error } = useRunRead(
+    useCallback(api => api.getRun(taskId), [taskId]),
+  );
   const [selected, setSelected] = useState<string>();
-  const { busy, error: downloadError, download } = useRunDownload(taskId);
+  const {
+    busy,
+    error: downloadError,
+    download,
+  } = useRunDownload(taskId, props.saveBlob);
   const downloadRequested = useRef(searchParams.get('download') === 'bundle');
 
   useEffect(() => {
-    let current = true;
-    api.getRun(taskId).then(
-      run => current && setState({ run }),
-      error => current && setState({ error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, taskId]);
-
-  useEffect(() => {
-    if (state.run && downloadRequested.current) {
+    if (run && downloadRequested.current) {
       downloadRequested.current = false;
       download();
     }
-  }, [state.run, download]);
+  }, [run, download]);
 
-  const { run } = state;
   return (
     <Content>
       <ContentHeader title={`Rendered files of run ${taskId}`}>
-        <Button
-          variant="contained"
-          color="primary"
-          disabled={!run || busy}
-          onClick={download}
-        >
+        <Button variant="primary" isDisabled={!run || busy} onPress={download}>
           Download bundle (.tar.gz)
         </Button>
       </ContentHeader>
-      {state.error && <ResponseErrorPanel error={state.error} />}
-      {downloadError && <ResponseErrorPanel error={downloadError} />}
-      {!state.error && !run && <Progress />}
+      {error && (
+        <RunProblem title={`Could not load run ${taskId}`} error={error} />
+      )}
+      {downloadError && (
+        <RunProblem
+          title="Could not download the bundle"
+          error={downloadError}
+        />
+      )}
+      {!error && !run && <Progress />}
       {run && (
         <>
           <Typography variant="body2" paragraph>

@@ -1,17 +1,34 @@
 import { InfoCard } from '@backstage/core-components';
+import { Button } from '@backstage/ui';
 import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import ListSubheader from '@material-ui/core/ListSubheader';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { MeshRunFileEntry } from '@mesh-templates/plugin-mesh-common';
 import { runFileTree, shortName } from './runFileTree';
 
-/** The run's files by cluster and component; choosing one shows it. */
+const useStyles = makeStyles(theme => ({
+  group: { padding: 0 },
+  file: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(0.5, 2),
+  },
+  selected: { backgroundColor: theme.palette.action.selected },
+}));
+
+/**
+ * The run's files by cluster and component; choosing one shows it. Each file is a Backstage UI
+ * button in a plain list item: Material UI v4's ListItem (and its `button` ButtonBase) call
+ * ReactDOM.findDOMNode, which React 18.3 deprecates.
+ */
 export function RunFileList(props: {
   files: MeshRunFileEntry[];
   selected?: string;
   onSelect(path: string): void;
 }) {
+  const classes = useStyles();
   return (
     <>
       {runFileTree(props.files).map(group => (
@@ -19,21 +36,31 @@ export function RunFileList(props: {
           <List dense aria-label={group.title}>
             {group.components.map(({ component, files }) => (
               <li key={component}>
-                <ul style={{ padding: 0 }}>
+                <ul className={classes.group}>
                   <ListSubheader disableSticky>{component}</ListSubheader>
-                  {files.map(file => (
-                    <ListItem
-                      key={file.path}
-                      button
-                      selected={file.path === props.selected}
-                      onClick={() => props.onSelect(file.path)}
-                    >
-                      <ListItemText
-                        primary={shortName(file)}
-                        secondary={`${file.bytes} bytes`}
-                      />
-                    </ListItem>
-                  ))}
+                  {files.map(file => {
+                    const selected = file.path === props.selected;
+                    return (
+                      <li
+                        key={file.path}
+                        className={`${classes.file} ${
+                          selected ? classes.selected : ''
+                        }`}
+                      >
+                        <Button
+                          variant="tertiary"
+                          size="small"
+                          aria-pressed={selected}
+                          onPress={() => props.onSelect(file.path)}
+                        >
+                          {shortName(file)}
+                        </Button>
+                        <Typography variant="caption" color="textSecondary">
+                          {file.bytes} bytes
+                        </Typography>
+                      </li>
+                    );
+                  })}
                 </ul>
               </li>
             ))}

@@ -1,12 +1,16 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useState } from 'react';
 import { meshRunsApiRef } from '../../api/MeshRunsApi';
+import { SaveBlob, saveBlobAsFile } from './saveBlob';
 
 /**
- * Downloads the run's .tar.gz through the API (with the user's token) and hands it to the browser
- * as a file; a plain link could not carry the token.
+ * Downloads the run's .tar.gz through the API (with the user's token) and hands it to `save`,
+ * the browser's save unless a caller (a test) brings its own.
  */
-export function useRunDownload(taskId: string) {
+export function useRunDownload(
+  taskId: string,
+  save: SaveBlob = saveBlobAsFile,
+) {
   const api = useApi(meshRunsApiRef);
   const [state, setState] = useState<{ busy: boolean; error?: Error }>({
     busy: false,
@@ -15,19 +19,11 @@ export function useRunDownload(taskId: string) {
     setState({ busy: true });
     try {
       const blob = await api.downloadRunBundle(taskId);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `mesh-bundle-${taskId}.tar.gz`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      // The browser has taken the file by now; the object URL is not needed after this tick.
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      save(blob, `mesh-bundle-${taskId}.tar.gz`);
       setState({ busy: false });
     } catch (error) {
       setState({ busy: false, error: error as Error });
     }
-  }, [api, taskId]);
+  }, [api, taskId, save]);
   return { ...state, download };
 }
