@@ -162,7 +162,7 @@ export class GithubRepository implements GitopsRepository {
     );
     // Never forced: GitHub refuses a ref update that is not a fast-forward of the current head
     // (422) and a ref that already exists, which makes both a compare-and-swap.
-    await raceChecked(branch, () =>
+    await raceChecked<unknown>(branch, () =>
       branchExists
         ? this.octokit.rest.git.updateRef({
             ...this.repoParams,
