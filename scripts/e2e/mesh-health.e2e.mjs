@@ -50,6 +50,65 @@ export async function run({ page, appUrl, outDir, signIn, step }) {
     fullPage: true,
   });
 
+  step('cluster-ca Mesh tab: failing, its root CA expires in 5 days');
+  await page.goto(`${appUrl}/catalog/default/resource/cluster-ca/mesh`);
+  await expectRow(page, 'cluster-ca', 'failing');
+  await page
+    .getByText(/^mesh root CA certificate expires in 5 days/)
+    .first()
+    .waitFor({ state: 'visible' });
+  await page
+    .getByText('Certificates, versions and drift')
+    .waitFor({ state: 'visible' });
+  await page.getByText('in 5 days').first().waitFor({ state: 'visible' });
+  await page.screenshot({
+    path: path.join(outDir, 'mesh-tab-cluster-ca.png'),
+    fullPage: true,
+  });
+
+  step('cluster-legacy Mesh tab: degraded, Istio 1.28 is past its end of life');
+  await page.goto(`${appUrl}/catalog/default/resource/cluster-legacy/mesh`);
+  await expectRow(page, 'cluster-legacy', 'degraded');
+  await page
+    .getByText(
+      'Istio 1.28.4 reached end of life on 2026-05-31: no more security fixes',
+    )
+    .waitFor({ state: 'visible' });
+
+  step('cluster-drift Mesh tab: Git says 1.31.1, the cluster runs 1.30.3');
+  await page.goto(`${appUrl}/catalog/default/resource/cluster-drift/mesh`);
+  await expectRow(page, 'cluster-drift', 'degraded');
+  await page
+    .getByText('Git says 1.31.1, the cluster runs 1.30.3')
+    .waitFor({ state: 'visible' });
+  await page
+    .getByText('Git says 1.31.1, revision 1-31; drift')
+    .waitFor({ state: 'visible' });
+  await page.getByText('3/3 nodes up, 1.30.3').waitFor({ state: 'visible' });
+  await page.screenshot({
+    path: path.join(outDir, 'mesh-tab-cluster-drift.png'),
+    fullPage: true,
+  });
+
+  step('mesh-demo System Mesh tab: the topology by network');
+  await page.goto(`${appUrl}/catalog/default/system/mesh-demo/mesh`);
+  await page
+    .getByText(
+      /^5 cluster\(s\) on 3 network\(s\)\. Nearest certificate expiry: root CA of cluster-ca/,
+    )
+    .waitFor({ state: 'visible' });
+  for (const node of [
+    'cluster:cluster-east',
+    'cluster:cluster-ca',
+    'gateway:network-south',
+  ]) {
+    await page.getByTestId(node).waitFor({ state: 'visible' });
+  }
+  await page.screenshot({
+    path: path.join(outDir, 'mesh-tab-system-mesh-demo.png'),
+    fullPage: true,
+  });
+
   step('reviews Component overview: the mesh card has a row per cluster');
   await page.goto(`${appUrl}/catalog/default/component/reviews`);
   await page
