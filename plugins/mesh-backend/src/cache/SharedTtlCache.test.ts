@@ -90,6 +90,24 @@ describe('SharedTtlCache', () => {
     ).resolves.toEqual(['a']);
   });
 
+  it('still answers when the lease database fails: it loads the keys itself', async () => {
+    const cache = new SharedTtlCache<string>({
+      store: memoryStore(),
+      ttlMs: 15_000,
+      lease: {
+        acquire: () => Promise.reject(new Error('database down')),
+        release: async () => {},
+      },
+      leaseTtlMs: 5_000,
+      now,
+    });
+    const { calls, load } = recordingLoader(async key => key);
+    await expect(cache.getOrLoadMany(['east'], load)).resolves.toEqual([
+      'east',
+    ]);
+    expect(calls).toEqual([['east']]);
+  });
+
   describe('two replicas on one store and one database', () => {
     let db: Knex;
     beforeEach(() => {

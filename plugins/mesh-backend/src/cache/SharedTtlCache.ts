@@ -103,7 +103,12 @@ export class SharedTtlCache<T> {
     this.stats.shared += keys.length - missing.length;
     if (missing.length === 0) return result;
     const { lease, leaseTtlMs } = this.options;
-    const mine = lease ? await lease.acquire(missing, leaseTtlMs) : missing;
+    const mine = lease
+      ? await lease
+          .acquire(missing, leaseTtlMs)
+          // Without the database this replica cannot coordinate; it still answers, by loading itself.
+          .catch(() => missing)
+      : missing;
     const others = missing.filter(key => !mine.includes(key));
     if (mine.length > 0) {
       this.stats.loaded += mine.length;
