@@ -3,7 +3,6 @@ import {
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { applyMeshBundle } from '../apply/applyMeshBundle';
 import {
@@ -12,11 +11,9 @@ import {
   hasFailures,
 } from '../apply/applyResult';
 import { parseApplyTargets } from '../apply/applyTargets';
-import { findApplyCluster } from '../apply/clusterConfig';
-import { describePlan } from '../apply/describePlan';
 import { KubeClientFactory } from '../apply/kubeClient';
-import { readBundle } from '../bundle/readBundle';
 import { examples } from './clusterApply.examples';
+import { outputDryRunPlan } from './clusterApplyDryRun';
 import { authorizeClusterApply } from './clusterApplyPermission';
 import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
@@ -141,45 +138,7 @@ export function createMeshClusterApplyAction(
       );
 
       if (ctx.isDryRun) {
-        // The editor's dry-run shows the plan even where the cluster is not configured yet (as in
-        // the demo): a missing entry is what a real run would stop at, so it is said, not thrown.
-        const plans = [];
-        for (const cluster of clusterNames) {
-          let destination: string;
-          try {
-            destination = findApplyCluster(config, cluster).url;
-          } catch (error) {
-            if (!(error instanceof InputError)) throw error;
-            ctx.logger.warn(`${error.message}; a real run stops here`);
-            destination = `${cluster} (not configured in kubernetes.clusterLocatorMethods)`;
-          }
-          plans.push({
-            cluster,
-            destination,
-            ...describePlan(
-              cluster,
-              (await readBundle(bundleDir, { cluster })).objects.map(
-                ({ object, file }) => ({ object, file }),
-              ),
-            ),
-          });
-        }
-        for (const plan of plans) {
-          ctx.logger.info(`${plan.text}\n  to ${plan.destination}`);
-        }
-        ctx.output(
-          'results',
-          plans.flatMap(p => p.results),
-        );
-        ctx.output(
-          'summary',
-          plans
-            .map(
-              p =>
-                `${p.cluster}: ${p.results.length} objects would be applied to ${p.destination}`,
-            )
-            .join('\n'),
-        );
+        await outputDryRunPlan(ctx, config, bundleDir, clusterNames);
         return;
       }
 

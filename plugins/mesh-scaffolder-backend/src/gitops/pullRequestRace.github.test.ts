@@ -15,7 +15,9 @@ import { syncPullRequest } from './syncPullRequest';
 const token = 'ghp_contractTokenForRaceTests00001';
 const repoName = 'platform/mesh-gitops';
 
-/** Holds every caller of `commitChanges` until `parties` of them have arrived: a forced race. */
+let waiting: Array<() => void> = [];
+
+/** Holds every caller of `commitChanges` until two of them have arrived: a forced race. */
 function barrierAtCommit(repository: GitopsRepository, arrived: () => void) {
   return new Proxy(repository, {
     get(target, prop, receiver) {
@@ -32,8 +34,6 @@ function barrierAtCommit(repository: GitopsRepository, arrived: () => void) {
     },
   });
 }
-let waiting: Array<() => void> = [];
-
 describe('two concurrent pull-request runs for one cluster (GitHub contract server)', () => {
   let server: GithubContractServer;
   const dirs: string[] = [];

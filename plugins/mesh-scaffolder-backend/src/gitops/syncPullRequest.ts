@@ -113,6 +113,24 @@ async function syncChangeRequest(
 }
 
 /**
+ * The open request from the branch, whatever its base; one against another base stops the run,
+ * as resetting the branch onto this base would rewrite a request someone is reviewing.
+ */
+async function openRequestOnBase(
+  repository: GitopsRepository,
+  branch: string,
+  baseBranch: string,
+): Promise<ChangeRequest | undefined> {
+  const open = await repository.findOpenChangeRequest(branch);
+  if (open && open.base !== baseBranch) {
+    throw new InputError(
+      `baseBranch: the open request ${open.url} from ${branch} targets "${open.base}", not "${baseBranch}"; merge or close it, or propose to "${open.base}"`,
+    );
+  }
+  return open;
+}
+
+/**
  * Brings the cluster's branch and its pull/merge request to the wanted files. Every decision is
  * made from what the host reports now, so re-runs converge: an open request is updated in place,
  * a closed or merged one leads to a fresh branch from base and a new request, and identical files
@@ -134,13 +152,7 @@ export async function syncPullRequest(
     );
   }
   const branchHead = await repository.branchHead(branch);
-  const open = await repository.findOpenChangeRequest(branch);
-  if (open && open.base !== baseBranch) {
-    // Resetting the branch onto another base would rewrite a request someone is reviewing.
-    throw new InputError(
-      `baseBranch: the open request ${open.url} from ${branch} targets "${open.base}", not "${baseBranch}"; merge or close it, or propose to "${open.base}"`,
-    );
-  }
+  const open = await openRequestOnBase(repository, branch, baseBranch);
   // Without an open request the branch's history is stale (merged or abandoned): start from base.
   const parent = open && branchHead ? branchHead : baseHead;
   const current = await repository.listFiles(parent, targetPath);
