@@ -5,8 +5,10 @@ import { renderMeshBundle } from '../render/renderMeshBundle';
 import { writeBundle } from '../bundle/writeBundle';
 import { examples } from './bundleRender.examples';
 import { keepRunBundle } from './bundleRenderKeepRun';
+import { bundleRenderOutputSchema } from './bundleRenderOutputSchema';
 import {
   assertNoCredentials,
+  specDocumentFileOf,
   specDocumentOf,
   undeliveredNextSteps,
 } from './bundleRenderRunOutput';
@@ -42,58 +44,7 @@ export function createMeshBundleRenderAction(
               'Workspace folder to write the bundle into; defaults to the workspace root.',
             ),
       },
-      output: {
-        clusters: z =>
-          z.array(z.string()).describe('Clusters the bundle has a tree for'),
-        files: z =>
-          z
-            .array(z.string())
-            .describe('Every written file, relative to outputPath'),
-        objectCount: z =>
-          z.number().describe('Number of Kubernetes objects in the bundle'),
-        index: z =>
-          z
-            .array(
-              z.object({
-                cluster: z.string(),
-                component: z.string(),
-                file: z.string(),
-                apiVersion: z.string(),
-                kind: z.string(),
-                name: z.string(),
-                namespace: z.string().optional(),
-              }),
-            )
-            .describe('The bundle index: one row per object'),
-        summary: z =>
-          z.string().describe('One line per cluster: objects by component'),
-        runUrl: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "App path of the page listing this run's rendered files; absent in a dry-run or when the bundle could not be kept",
-            ),
-        downloadUrl: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'App path that downloads the bundle as .tar.gz; absent when runUrl is',
-            ),
-        specDocument: z =>
-          z
-            .string()
-            .describe(
-              'The spec with every default written out, as YAML: `mesh-bundle render --spec` reads it',
-            ),
-        nextSteps: z =>
-          z
-            .string()
-            .describe(
-              'Markdown for a run without pull request or apply: download, re-run with a pull request, or the CLI command',
-            ),
-      },
+      output: bundleRenderOutputSchema,
     },
     async handler(ctx) {
       const spec = parseSpecInput(ctx.input.spec);
@@ -128,7 +79,13 @@ export function createMeshBundleRenderAction(
         ctx.output('downloadUrl', `${runPath}?download=bundle`);
       }
       ctx.output('specDocument', specDocument);
-      ctx.output('nextSteps', undeliveredNextSteps({ specDocument, runPath }));
+      ctx.output(
+        'nextSteps',
+        undeliveredNextSteps({
+          specDocumentFile: specDocumentFileOf(bundle),
+          runPath,
+        }),
+      );
     },
   });
 }

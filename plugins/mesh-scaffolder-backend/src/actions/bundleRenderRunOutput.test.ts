@@ -12,7 +12,7 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { runMeshBundleCli } from '../cli/meshBundleCli';
 import { createMeshBundleRenderAction } from './bundleRender';
-import { assertNoCredentials, renderCliCommand } from './bundleRenderRunOutput';
+import { assertNoCredentials } from './bundleRenderRunOutput';
 import { RunBundleStore } from './bundleRenderRunStore';
 
 function outputs(ctx: { output: unknown }): Record<string, any> {
@@ -32,6 +32,26 @@ function recordingStore(): RunBundleStore & { uploads: MeshRunUpload[] } {
 describe('mesh:bundle:render keeps the run for the task page', () => {
   const workspace = createMockDirectory();
   beforeEach(() => workspace.clear());
+
+  /** Runs a `npx mesh-bundle ...` command from the panel as if typed in `dir`. */
+  async function runCommandIn(dir: string, command: string): Promise<number> {
+    const [npx, bin, ...args] = command.split(' ');
+    expect([npx, bin]).toEqual(['npx', 'mesh-bundle']);
+    const inDir = args.map((arg, i) =>
+      ['--spec', '--out'].includes(args[i - 1]) ? path.join(dir, arg) : arg,
+    );
+    return runMeshBundleCli(inDir, { out: () => {}, err: () => {} });
+  }
+
+  /** Every file the action wrote is in `dir` with the same bytes. */
+  function expectSameFiles(files: string[], dir: string) {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(
+        fs.readFileSync(path.join(workspace.path, file), 'utf8'),
+      );
+    }
+  }
 
   // The mock context takes neither isDryRun nor a logger it can assert on; both are set here.
   const context = (extra: { isDryRun?: boolean } = {}) => ({
@@ -80,39 +100,38 @@ describe('mesh:bundle:render keeps the run for the task page', () => {
     );
   });
 
-  it('gives a spec document and a CLI command that render the same bundle', async () => {
+  it('points the CLI at the spec document in the download, which renders the same bundle', async () => {
+    // GIVEN a kept run (so the task page offers the download)
+    const store = recordingStore();
     const ctx = context();
-    await createMeshBundleRenderAction({ runStore: recordingStore() }).handler(
-      ctx,
-    );
+    await createMeshBundleRenderAction({ runStore: store }).handler(ctx);
     const { specDocument, nextSteps, files } = outputs(ctx);
 
-    // The document is the spec with its defaults, and the panel carries it whole
+    // The specDocument output is still the spec with its defaults
     expect(parseMeshClusterSpec(yaml.parse(specDocument))).toEqual(
       parseMeshClusterSpec({ cluster: { name: 'newcomer-1' } }),
     );
-    expect(nextSteps).toContain(renderCliCommand);
-    expect(nextSteps).toContain(specDocument.trimEnd());
-
-    // WHEN the CLI runs the command from the panel on that document
-    const cliDir = path.join(workspace.path, 'cli');
-    fs.mkdirSync(cliDir);
-    fs.writeFileSync(path.join(cliDir, 'mesh-spec.yaml'), specDocument);
-    const [, , ...args] = renderCliCommand.split(' ');
-    const code = await runMeshBundleCli(
-      args.map(a =>
-        a === 'mesh-spec.yaml' || a === 'out/' ? path.join(cliDir, a) : a,
-      ),
-      { out: () => {}, err: () => {} },
+    // THEN the panel names the cluster folder's spec document, and carries no copy of it
+    const command =
+      'npx mesh-bundle render --spec clusters/newcomer-1/mesh-cluster.yaml --out out/';
+    expect(nextSteps).toContain(
+      `3. Render the same bundle with the CLI from its spec document, \`clusters/newcomer-1/mesh-cluster.yaml\` in the download: in the folder you unpacked it into, run \`${command}\`.`,
     );
+    expect(nextSteps).not.toContain('```yaml');
+
+    // WHEN the command runs in a folder holding exactly what the download holds (the stored files)
+    const unpacked = path.join(workspace.path, 'unpacked');
+    for (const file of store.uploads[0].files) {
+      fs.mkdirSync(path.dirname(path.join(unpacked, file.path)), {
+        recursive: true,
+      });
+      fs.writeFileSync(path.join(unpacked, file.path), file.content);
+    }
+    const code = await runCommandIn(unpacked, command);
 
     // THEN it writes the same files, byte for byte
     expect(code).toBe(0);
-    for (const file of files as string[]) {
-      expect(fs.readFileSync(path.join(cliDir, 'out', file), 'utf8')).toBe(
-        fs.readFileSync(path.join(workspace.path, file), 'utf8'),
-      );
-    }
+    expectSameFiles(files, path.join(unpacked, 'out'));
   });
 
   it('keeps nothing in a dry-run', async () => {
@@ -139,6 +158,24 @@ describe('mesh:bundle:render keeps the run for the task page', () => {
     expect(ctx.logger.warn).toHaveBeenCalledWith(
       'The bundle could not be kept for the task page: mesh backend unavailable',
     );
+    // AND, with no download to point at, the panel carries the spec document itself
+    const command =
+      'npx mesh-bundle render --spec mesh-cluster.yaml --out out/';
+    expect(out.nextSteps).toContain(
+      `save the spec document below as \`mesh-cluster.yaml\` and run \`${command}\``,
+    );
+    const document = /```yaml\n([\s\S]*)\n```$/.exec(out.nextSteps)![1];
+    expect(`${document}\n`).toBe(
+      fs.readFileSync(
+        path.join(workspace.path, 'clusters/newcomer-1/mesh-cluster.yaml'),
+        'utf8',
+      ),
+    );
+    const saved = path.join(workspace.path, 'saved');
+    fs.mkdirSync(saved);
+    fs.writeFileSync(path.join(saved, 'mesh-cluster.yaml'), `${document}\n`);
+    expect(await runCommandIn(saved, command)).toBe(0);
+    expectSameFiles(out.files, path.join(saved, 'out'));
   });
 
   it('refuses a bundle with credential-like content, naming file and line only', () => {
