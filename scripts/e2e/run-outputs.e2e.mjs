@@ -36,8 +36,11 @@ export async function run({ page, appUrl, outDir, signIn, step }) {
     .getByText('No pull request was opened and nothing was applied')
     .first()
     .waitFor();
+  // The CLI step points at the spec document inside the download (checked in its entries below).
   await page
-    .getByText('npx mesh-bundle render --spec mesh-spec.yaml')
+    .getByText(
+      `npx mesh-bundle render --spec clusters/${clusterName}/mesh-cluster.yaml --out out/`,
+    )
     .first()
     .waitFor();
   await shot('run-outputs-task-page.png');
@@ -71,6 +74,7 @@ export async function run({ page, appUrl, outDir, signIn, step }) {
     'bundle-index.json',
     `clusters/${clusterName}/kustomization.yaml`,
     `clusters/${clusterName}/istio/values/istiod.yaml`,
+    `clusters/${clusterName}/mesh-cluster.yaml`,
   ]) {
     if (!entries.includes(expected)) {
       throw new Error(

@@ -10,7 +10,7 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   meshRunReadPermission,
-  parseMeshClusterSpec,
+  readMeshClusterDocument,
 } from '@mesh-templates/plugin-mesh-common';
 import { renderMeshBundle } from '@mesh-templates/plugin-scaffolder-backend-module-mesh';
 import * as tar from 'tar';
@@ -152,7 +152,7 @@ describe('a template run shows what it made', () => {
     );
     expect(nextSteps).toContain('Open a pull request on the GitOps repository');
     expect(nextSteps).toContain(
-      'npx mesh-bundle render --spec mesh-spec.yaml --out out/',
+      'npx mesh-bundle render --spec clusters/newcomer-1/mesh-cluster.yaml --out out/',
     );
     // AND the log reports each cluster
     expect(run.log).toContainEqual(
@@ -168,9 +168,11 @@ describe('a template run shows what it made', () => {
     expect(download.status).toBe(200);
     const archive = await untar(Buffer.from(await download.arrayBuffer()));
 
-    // THEN it holds exactly the files render wrote for the run's spec, byte for byte
-    const specDocument = /```yaml\n([\s\S]*)\n```$/.exec(nextSteps)![1];
-    const spec = parseMeshClusterSpec(yaml.parse(specDocument));
+    // THEN it holds exactly the files render wrote for the run's spec, byte for byte: the spec
+    // document the next steps point at renders the archive again
+    const spec = readMeshClusterDocument(
+      yaml.parse(archive['clusters/newcomer-1/mesh-cluster.yaml']),
+    );
     expect(spec.cluster.name).toBe('newcomer-1');
     const rendered = renderMeshBundle(spec).files;
     expect(Object.keys(archive).sort()).toEqual(
