@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isStagingFolderName } from './stagingFolder';
 
 export interface ListTreeFilesOptions {
   /** Refuse a tree with more files than this: the folder is then not what the caller expects. */
@@ -10,7 +11,8 @@ export interface ListTreeFilesOptions {
 /**
  * Every regular file under `root`, as paths relative to `root` with POSIX separators, sorted.
  * Symbolic links are refused rather than followed or skipped: a bundle is plain files, and a
- * link could make a reader (or a pull request) pick up a file outside the folder.
+ * link could make a reader (or a pull request) pick up a file outside the folder. Files in a
+ * `writeBundle` staging folder are left out: a killed write may have left one half full.
  *
  * @throws InputError naming the link, or the file count when `maxFiles` is exceeded
  */
@@ -28,6 +30,7 @@ export async function listTreeFiles(
       .relative(root, path.join(entry.parentPath, entry.name))
       .split(path.sep)
       .join('/');
+    if (relative.split('/').some(isStagingFolderName)) continue;
     if (entry.isSymbolicLink()) {
       throw new InputError(
         `${relative} is a symbolic link; a bundle holds plain files only`,

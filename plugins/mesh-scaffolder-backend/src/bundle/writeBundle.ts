@@ -3,11 +3,19 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { listTreeFiles } from './listTreeFiles';
 import type { MeshBundle } from './meshBundle';
+import {
+  STAGING_FOLDER_PREFIX,
+  isStagingFolderName,
+  removeStaleStagingFolders,
+} from './stagingFolder';
 
 /**
  * Writes a bundle's files under `dir`. Every path is resolved inside `dir` (a `..` or absolute
- * path is refused before anything is written). Files go to a temporary sibling folder first and
- * are moved into place only once all of them are written, so a failure leaves `dir` as it was.
+ * path is refused before anything is written). Files go to a hidden staging folder inside `dir`
+ * first, so nothing is ever created beside it (`dir` is often the task workspace root), and are
+ * moved into place only once all of them are written: a failure leaves `dir` as it was and
+ * removes the staging folder, and any folder it had to create for `dir`. Staging folders left
+ * by a killed run are removed first. One folder takes one writer at a time.
  *
  * @returns the written paths, relative to `dir`
  */
@@ -16,18 +24,13 @@ export async function writeBundle(
   dir: string,
 ): Promise<string[]> {
   const target = path.resolve(dir);
-  for (const file of bundle.files) {
-    // Throws NotAllowedError for a path that escapes the target folder.
-    resolveSafeChildPath(target, file.path);
-    if (path.isAbsolute(file.path) || file.path.split(/[\\/]/).includes('..')) {
-      throw new Error(
-        `bundle file path ${file.path} must be relative and stay inside the output folder`,
-      );
-    }
-  }
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  const staging = await fs.mkdtemp(`${target}.staging-`);
+  assertPathsStayInside(bundle, target);
+  await assertFolderOrAbsent(target);
+  const firstCreated = await fs.mkdir(target, { recursive: true });
+  let staging: string | undefined;
   try {
+    await removeStaleStagingFolders(target);
+    staging = await fs.mkdtemp(path.join(target, STAGING_FOLDER_PREFIX));
     for (const file of bundle.files) {
       const destination = resolveSafeChildPath(staging, file.path);
       await fs.mkdir(path.dirname(destination), { recursive: true });
@@ -38,25 +41,47 @@ export async function writeBundle(
     }
     await moveIntoPlace(staging, target);
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
+    if (firstCreated) {
+      await fs.rm(firstCreated, { recursive: true, force: true });
+    }
     throw error;
+  } finally {
+    if (staging) await fs.rm(staging, { recursive: true, force: true });
   }
   return bundle.files.map(file => file.path);
 }
 
-/**
- * Moves the staged files into `target`: a plain rename when `target` does not exist yet, else file
- * by file, after checking that no staged path would replace a folder or pass through a symlink.
- */
-async function moveIntoPlace(staging: string, target: string): Promise<void> {
-  const existing = await fs.lstat(target).catch(() => undefined);
-  if (!existing) {
-    await fs.rename(staging, target);
-    return;
+function assertPathsStayInside(bundle: MeshBundle, target: string): void {
+  for (const file of bundle.files) {
+    // Throws NotAllowedError for a path that escapes the target folder.
+    resolveSafeChildPath(target, file.path);
+    const segments = file.path.split(/[\\/]/);
+    if (path.isAbsolute(file.path) || segments.includes('..')) {
+      throw new Error(
+        `bundle file path ${file.path} must be relative and stay inside the output folder`,
+      );
+    }
+    // Readers skip staging folders, so such a file would be written yet never read back.
+    if (segments.some(isStagingFolderName)) {
+      throw new Error(
+        `bundle file path ${file.path} names a staging folder (${STAGING_FOLDER_PREFIX}*)`,
+      );
+    }
   }
-  if (!existing.isDirectory()) {
+}
+
+async function assertFolderOrAbsent(target: string): Promise<void> {
+  const existing = await fs.lstat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
     throw new Error(`output path ${target} exists and is not a folder`);
   }
+}
+
+/**
+ * Moves the staged files into `target` file by file, after checking that no staged path would
+ * replace a folder or pass through a symlink.
+ */
+async function moveIntoPlace(staging: string, target: string): Promise<void> {
   const staged = await listTreeFiles(staging);
   for (const relative of staged) {
     const destination = resolveSafeChildPath(target, relative);
@@ -72,5 +97,4 @@ async function moveIntoPlace(staging: string, target: string): Promise<void> {
     await fs.mkdir(path.dirname(destination), { recursive: true });
     await fs.rename(path.join(staging, relative), destination);
   }
-  await fs.rm(staging, { recursive: true, force: true });
 }
