@@ -1,7 +1,15 @@
 import { ConflictError } from '@backstage/errors';
 
-/** What GitHub answers a ref update that lost a race: not a fast-forward, or the ref exists. */
-const LOST_RACE = /not a fast forward|Reference already exists/i;
+/**
+ * What a host answers a write that lost a race, by status. GitHub (422): the ref update is not a
+ * fast forward, or the ref already exists. GitLab (400): a file changed after the `last_commit_id`
+ * the run read, the branch the run meant to start already exists, or the tree the run diffed
+ * against no longer holds (or now holds) a file it changes.
+ */
+const LOST_RACE: Record<number, RegExp> = {
+  422: /not a fast forward|Reference already exists/i,
+  400: /has changed since you started editing it|A branch called .* already exists|A file with this name (already exists|doesn't exist)/i,
+};
 
 function statusOf(error: unknown): number | undefined {
   const e = error as { status?: number; response?: { status?: number } };
@@ -19,7 +27,8 @@ export async function raceChecked<T>(
   try {
     return await write();
   } catch (error) {
-    if (statusOf(error) === 422 && LOST_RACE.test(String(error))) {
+    const lostRace = LOST_RACE[statusOf(error) ?? 0];
+    if (lostRace?.test(String(error))) {
       throw new ConflictError(
         `another run is updating ${branch}; nothing of this run was pushed — run the step again once it has finished`,
       );

@@ -6,34 +6,17 @@ import {
   GithubContractServer,
   startGithubContractServer,
 } from './__testUtils__/githubContractServer';
+import { createCommitBarrier } from './__testUtils__/commitBarrier';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
-import { GitopsRepository } from './gitopsRepository';
 import { planPullRequest } from './planPullRequest';
 import { syncPullRequest } from './syncPullRequest';
 
 const token = 'ghp_contractTokenForRaceTests00001';
 const repoName = 'platform/mesh-gitops';
 
-let waiting: Array<() => void> = [];
+const barrier = createCommitBarrier();
 
-/** Holds every caller of `commitChanges` until two of them have arrived: a forced race. */
-function barrierAtCommit(repository: GitopsRepository, arrived: () => void) {
-  return new Proxy(repository, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (prop !== 'commitChanges') return value;
-      return async (...args: unknown[]) => {
-        await new Promise<void>(resolve => {
-          arrived();
-          waiting.push(resolve);
-          if (waiting.length === 2) waiting.splice(0).forEach(r => r());
-        });
-        return (value as Function).apply(target, args);
-      };
-    },
-  });
-}
 describe('two concurrent pull-request runs for one cluster (GitHub contract server)', () => {
   let server: GithubContractServer;
   const dirs: string[] = [];
@@ -43,7 +26,7 @@ describe('two concurrent pull-request runs for one cluster (GitHub contract serv
   });
   afterAll(() => server.close());
   beforeEach(() => {
-    waiting = [];
+    barrier.reset();
     server.repos.clear();
     server.pulls.clear();
     server.addRepository(repoName, { 'README.md': '# GitOps\n' });
@@ -74,7 +57,7 @@ describe('two concurrent pull-request runs for one cluster (GitHub contract serv
       owner: 'group:default/platform-team',
     });
     return syncPullRequest({
-      repository: barrierAtCommit(repository, () => {}),
+      repository: barrier.wrap(repository),
       checkpoint: createMemoryCheckpoint().checkpoint,
       checkpointPrefix: `race.${components.join('-')}`,
       plan,
@@ -97,11 +80,8 @@ describe('two concurrent pull-request runs for one cluster (GitHub contract serv
     'when %s: one run wins, the other reports the race and the branch holds one run only',
     async (_, withOpenRequest) => {
       if (withOpenRequest) {
-        waiting = [];
         const first = runWith(['policy']);
-        // a lone run passes the barrier once a second party arrives: release it by hand
-        while (waiting.length === 0) await new Promise(r => setTimeout(r, 5));
-        waiting.splice(0).forEach(r => r());
+        await barrier.release();
         await first;
       }
       const full = ['istio', 'observability', 'policy'];

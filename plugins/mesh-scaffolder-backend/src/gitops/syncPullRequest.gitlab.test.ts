@@ -136,6 +136,7 @@ describe('syncPullRequest against the GitLab contract server', () => {
       'Second render.\n',
     );
     server.requests.length = 0;
+    const headRead = repo().branches.get('mesh/east-1');
     const second = await run({ draft: true });
     expect(second).toMatchObject({ result: 'updated', number: 1 });
     expect(writes().map(r => `${r.method} ${r.path}`)).toEqual([
@@ -150,6 +151,8 @@ describe('syncPullRequest against the GitLab contract server', () => {
           file_path: 'clusters/east-1/README.md',
           content: expect.stringContaining('Second render.'),
           encoding: 'text',
+          // GitLab refuses the commit if the file changed after the head this run read
+          last_commit_id: headRead,
         },
       ],
     });

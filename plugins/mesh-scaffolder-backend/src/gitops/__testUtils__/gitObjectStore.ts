@@ -151,6 +151,23 @@ export class GitObjectStore {
     return false;
   }
 
+  /**
+   * The last commit at or before `commit` that changed `path` (`git log -1 <commit> -- <path>`,
+   * along first parents), or undefined when the path never existed there.
+   */
+  lastCommitForPath(commit: string, path: string): string | undefined {
+    const blobAt = (sha: string) =>
+      this.flatten(this.commit(sha)!.tree).get(path)?.sha;
+    let sha = commit;
+    for (;;) {
+      const parent = this.commit(sha)!.parents[0];
+      const here = blobAt(sha);
+      if (!parent) return here ? sha : undefined;
+      if (blobAt(parent) !== here) return sha;
+      sha = parent;
+    }
+  }
+
   /** Text of every file of a commit, for test assertions. */
   filesOf(commitSha: string): Record<string, string> {
     const commit = this.commit(commitSha);

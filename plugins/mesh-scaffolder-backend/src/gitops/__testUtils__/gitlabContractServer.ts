@@ -48,8 +48,9 @@ function badPath(path: unknown): boolean {
  * A stateful stand-in for the GitLab v4 REST API: projects, branches, the recursive repository
  * tree with offset pagination (Link / X-Next-Page headers), raw files, commits with
  * create/update/delete actions, merge requests and users — with GitLab's refusals (401, 404,
- * 400 for creating an existing file, changing a missing one or starting an existing branch
- * without force, 409 for a second open merge request from the same branch).
+ * 400 for creating an existing file, changing a missing one, starting an existing branch
+ * without force or an action whose `last_commit_id` no longer matches the file's last commit,
+ * 409 for a second open merge request from the same branch).
  */
 export async function startGitlabContractServer(options: {
   token: string;
@@ -258,6 +259,13 @@ export async function startGitlabContractServer(options: {
           `A branch called '${branch}' already exists. Switch to that branch in order to make changes`,
         );
       }
+      const changed = changedSinceRead(repo, body);
+      if (changed) {
+        return message(
+          400,
+          `The file has changed since you started editing it: ${changed}`,
+        );
+      }
       const parent = start ?? branches.get(branch);
       if (!parent)
         return message(
@@ -394,6 +402,31 @@ export async function startGitlabContractServer(options: {
     }
     return message(404, '404 Not Found');
   };
+
+  /**
+   * GitLab's stale-edit check (Files::MultiService#validate_file_status!, Files::BaseService
+   * #file_has_changed?): for each update/move/delete/chmod action naming a `last_commit_id`
+   * that exists, the file's last commit on the start branch must equal its last commit at
+   * `last_commit_id`; the first path that differs is returned.
+   */
+  function changedSinceRead(repo: RepositoryState, body: any) {
+    const onBranch = repo.branches.get(body.start_branch ?? body.branch);
+    for (const action of body.actions ?? []) {
+      const path = action.previous_path ?? action.file_path;
+      const read = action.last_commit_id;
+      if (
+        !['update', 'move', 'delete', 'chmod'].includes(action.action) ||
+        !read ||
+        !onBranch ||
+        !repo.store.commit(read)
+      )
+        continue;
+      const now = repo.store.lastCommitForPath(onBranch, path);
+      const then = repo.store.lastCommitForPath(read, path);
+      if (now && then && now !== then) return path;
+    }
+    return undefined;
+  }
 
   function treeShaAt(
     repo: RepositoryState,

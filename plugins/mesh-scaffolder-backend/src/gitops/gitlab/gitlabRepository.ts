@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { Gitlab } from '@gitbeaker/rest';
+import { raceChecked } from '../branchRace';
 import { callHost } from '../gitHostError';
 import {
   ChangeRequest,
@@ -127,26 +128,34 @@ export class GitlabRepository implements GitopsRepository {
 
   async commitChanges(options: CommitChangesOptions): Promise<string> {
     const { branch, branchExists, parent, reset, message, changes } = options;
+    // GitLab refuses an update or delete of a file changed after this head (400), and starting a
+    // branch that exists without force: together the compare-and-swap of the GitHub side.
+    const read = options.expectedHead
+      ? { lastCommitId: options.expectedHead }
+      : {};
     // Onto the branch tip: no start; a new or reset branch starts at the exact parent commit.
     const onTip = branchExists && !reset;
-    const commit = await callHost('Creating the commit', this.secrets, () =>
-      this.api.Commits.create(
-        this.options.project,
-        branch,
-        message,
-        changes.map(change =>
-          change.action === 'delete'
-            ? { action: 'delete' as const, filePath: change.path }
-            : {
-                action: change.action,
-                filePath: change.path,
-                content: change.content,
-                encoding: 'text',
-              },
+    const commit = await raceChecked(branch, () =>
+      callHost('Creating the commit', this.secrets, () =>
+        this.api.Commits.create(
+          this.options.project,
+          branch,
+          message,
+          changes.map(change =>
+            change.action === 'delete'
+              ? { action: 'delete' as const, filePath: change.path, ...read }
+              : {
+                  action: change.action,
+                  filePath: change.path,
+                  content: change.content,
+                  encoding: 'text',
+                  ...(change.action === 'update' ? read : {}),
+                },
+          ),
+          onTip
+            ? {}
+            : { startSha: parent, ...(branchExists ? { force: true } : {}) },
         ),
-        onTip
-          ? {}
-          : { startSha: parent, ...(branchExists ? { force: true } : {}) },
       ),
     );
     return commit.id as string;
