@@ -6,8 +6,15 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
-import { Octokit } from 'octokit';
+import {
+  createGithubOctokit,
+  GithubRateLimitOptions,
+} from './github/githubOctokit';
 import { GithubRepository } from './github/githubRepository';
+import {
+  createGitlabRequesterFn,
+  GitlabRetryOptions,
+} from './gitlab/gitlabRequester';
 import { GitlabRepository } from './gitlab/gitlabRepository';
 import { GitopsRepository } from './gitopsRepository';
 
@@ -34,6 +41,10 @@ export type GitopsRepositoryFactory = (
 export function createGitopsRepositoryFactory(options: {
   integrations: ScmIntegrationRegistry;
   githubCredentialsProvider?: GithubCredentialsProvider;
+  /** Rate-limit pacing of GitHub clients; the defaults suit github.com, tests pass small values. */
+  githubRateLimits?: Partial<GithubRateLimitOptions>;
+  /** Retries of GitLab clients; tests inject `sleep`. */
+  gitlabRetry?: Partial<GitlabRetryOptions>;
 }): GitopsRepositoryFactory {
   const { integrations } = options;
   const githubCredentials =
@@ -57,10 +68,10 @@ export function createGitopsRepositoryFactory(options: {
           `No credentials for ${host}/${owner}/${repo}: configure a token or a GitHub App under integrations.github for host ${host}`,
         );
       }
-      const octokit = new Octokit({
+      const octokit = createGithubOctokit({
         auth: token,
         baseUrl: github.config.apiBaseUrl,
-        throttle: { enabled: false },
+        limits: options.githubRateLimits,
       });
       return {
         kind: 'github',
@@ -84,7 +95,11 @@ export function createGitopsRepositoryFactory(options: {
         );
       }
       const projectPath = project ?? `${owner}/${repo}`;
-      const api = new Gitlab({ host: gitlab.config.baseUrl, token });
+      const api = new Gitlab({
+        host: gitlab.config.baseUrl,
+        token,
+        requesterFn: createGitlabRequesterFn(options.gitlabRetry),
+      });
       return {
         kind: 'gitlab',
         host,

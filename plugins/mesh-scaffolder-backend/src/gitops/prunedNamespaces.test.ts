@@ -12,6 +12,7 @@ import {
   startGithubContractServer,
 } from './__testUtils__/githubContractServer';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
+import { testClientLimits } from './__testUtils__/testClientLimits';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { planPullRequest } from './planPullRequest';
 import { syncPullRequest } from './syncPullRequest';
@@ -99,6 +100,7 @@ describe('a namespace removed from the spec is never pruned and the pull request
       );
       const { repository } = await createGitopsRepositoryFactory({
         integrations,
+        ...testClientLimits,
       })('github.example.test?owner=platform&repo=mesh-gitops');
       await syncPullRequest({
         repository,

@@ -8,6 +8,7 @@ import {
 } from './__testUtils__/githubContractServer';
 import { createCommitBarrier } from './__testUtils__/commitBarrier';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
+import { testClientLimits } from './__testUtils__/testClientLimits';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { planPullRequest } from './planPullRequest';
 import { syncPullRequest } from './syncPullRequest';
@@ -51,6 +52,7 @@ describe('two concurrent pull-request runs for one cluster (GitHub contract serv
     );
     const { repository } = await createGitopsRepositoryFactory({
       integrations,
+      ...testClientLimits,
     })('github.example.test?owner=platform&repo=mesh-gitops');
     const plan = await planPullRequest({
       bundleDir: dir,

@@ -8,6 +8,7 @@ import {
 } from './__testUtils__/gitlabContractServer';
 import { createCommitBarrier } from './__testUtils__/commitBarrier';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
+import { testClientLimits } from './__testUtils__/testClientLimits';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { planPullRequest } from './planPullRequest';
 import { syncPullRequest } from './syncPullRequest';
@@ -57,6 +58,7 @@ describe('two concurrent merge-request runs for one cluster (GitLab contract ser
     );
     const { repository } = await createGitopsRepositoryFactory({
       integrations,
+      ...testClientLimits,
     })('gitlab.example.test?owner=platform&repo=mesh-gitops');
     const plan = await planPullRequest({
       bundleDir: dir,

@@ -11,6 +11,7 @@ import {
   startGithubContractServer,
 } from './__testUtils__/githubContractServer';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
+import { testClientLimits } from './__testUtils__/testClientLimits';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { planPullRequest } from './planPullRequest';
 import { syncPullRequest } from './syncPullRequest';
@@ -55,7 +56,10 @@ describe('syncPullRequest against the GitHub contract server', () => {
         },
       }),
     );
-    const factory = createGitopsRepositoryFactory({ integrations });
+    const factory = createGitopsRepositoryFactory({
+      integrations,
+      ...testClientLimits,
+    });
     const { repository } = await factory(
       'github.example.test?owner=platform&repo=mesh-gitops',
     );
@@ -296,6 +300,7 @@ describe('syncPullRequest against the GitHub contract server', () => {
     );
     const { repository } = await createGitopsRepositoryFactory({
       integrations,
+      ...testClientLimits,
     })('github.example.test?owner=platform&repo=mesh-gitops');
     const error = await repository.defaultBranch().catch(e => e);
     expect(error.message).toBe(
@@ -324,6 +329,7 @@ describe('syncPullRequest against the GitHub contract server', () => {
     );
     const { repository } = await createGitopsRepositoryFactory({
       integrations,
+      ...testClientLimits,
     })('github.example.test?owner=platform&repo=mesh-gitops');
     const plan = await planPullRequest({
       bundleDir,

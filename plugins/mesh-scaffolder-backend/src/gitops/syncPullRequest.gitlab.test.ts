@@ -11,6 +11,7 @@ import {
   startGitlabContractServer,
 } from './__testUtils__/gitlabContractServer';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
+import { testClientLimits } from './__testUtils__/testClientLimits';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { planPullRequest } from './planPullRequest';
 import { syncPullRequest } from './syncPullRequest';
@@ -63,6 +64,7 @@ describe('syncPullRequest against the GitLab contract server', () => {
     );
     const { repository } = await createGitopsRepositoryFactory({
       integrations,
+      ...testClientLimits,
     })('gitlab.example.test?owner=platform&repo=mesh-gitops');
     const plan = await planPullRequest({
       bundleDir,
@@ -256,6 +258,7 @@ describe('syncPullRequest against the GitLab contract server', () => {
     );
     const { repository } = await createGitopsRepositoryFactory({
       integrations,
+      ...testClientLimits,
     })('gitlab.example.test?owner=platform&repo=mesh-gitops');
     const error = await repository.defaultBranch().catch(e => e);
     expect(error.message).toBe(

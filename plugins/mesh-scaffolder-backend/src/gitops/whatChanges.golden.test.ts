@@ -16,6 +16,7 @@ import {
   startGithubContractServer,
 } from './__testUtils__/githubContractServer';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
+import { testClientLimits } from './__testUtils__/testClientLimits';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { readMergedChange } from './mergedChange';
 import { planPullRequest } from './planPullRequest';
@@ -119,6 +120,7 @@ describe('the pull request body says what changes compared with the base branch'
     );
     const { repository } = await createGitopsRepositoryFactory({
       integrations,
+      ...testClientLimits,
     })('github.example.test?owner=platform&repo=mesh-gitops');
     return repository;
   }

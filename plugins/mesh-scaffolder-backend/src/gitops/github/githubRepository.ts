@@ -20,6 +20,12 @@ export interface GithubRepositoryOptions {
   token?: string;
 }
 
+/**
+ * No retry after a 5xx for a create the host may have made before failing: a second attempt
+ * would answer 422 (the ref or pull request exists) for a write that succeeded.
+ */
+const sentOnce = { retries: 0 };
+
 function isNotFound(error: unknown): boolean {
   return (error as { status?: number })?.status === 404;
 }
@@ -174,6 +180,7 @@ export class GithubRepository implements GitopsRepository {
             ...this.repoParams,
             ref: `refs/heads/${branch}`,
             sha: commit.sha,
+            request: sentOnce,
           }),
     );
     return commit.sha;
@@ -208,6 +215,7 @@ export class GithubRepository implements GitopsRepository {
           title: content.title,
           body: content.body,
           draft: content.draft,
+          request: sentOnce,
         }),
     );
     return toChangeRequest(pull);
