@@ -5,7 +5,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { PropsWithChildren } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { meshEntityCard, meshEntityContent } from './alpha';
@@ -45,6 +45,11 @@ function V7Router({ children }: PropsWithChildren<{}>) {
   );
 }
 
+/** The card's only table and the tab's first; the tab's lifecycle table also names each cluster. */
+function meshHealthTable() {
+  return screen.findByRole('table', { name: 'Mesh health' });
+}
+
 describe('legacy exports', () => {
   it.each([
     ['EntityMeshHealthCard', <EntityMeshHealthCard />],
@@ -62,8 +67,9 @@ describe('legacy exports', () => {
       </TestApiProvider>,
       { components: { Router: V7Router } },
     );
-    expect(await screen.findByText('cluster-west')).toBeInTheDocument();
-    expect(screen.getByText('degraded')).toBeInTheDocument();
+    const health = await meshHealthTable();
+    expect(await within(health).findByText('cluster-west')).toBeInTheDocument();
+    expect(within(health).getByText('degraded')).toBeInTheDocument();
   });
 });
 
@@ -85,8 +91,11 @@ describe('/alpha extensions', () => {
           apis: [[meshApiRef, meshApi]],
         },
       );
-      expect(await screen.findByText('cluster-west')).toBeInTheDocument();
-      expect(screen.getByText('healthy')).toBeInTheDocument();
+      const health = await meshHealthTable();
+      expect(
+        await within(health).findByText('cluster-west'),
+      ).toBeInTheDocument();
+      expect(within(health).getByText('healthy')).toBeInTheDocument();
     },
   );
 });
