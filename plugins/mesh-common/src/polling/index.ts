@@ -1,2 +1,3 @@
 export { pollUntil, PollTimeoutError } from './pollUntil';
 export type { PollUntilOptions } from './pollUntil';
+export { pauseUnlessAborted } from './pauseUnlessAborted';

@@ -1,3 +1,4 @@
+import { pauseUnlessAborted } from './pauseUnlessAborted';
 /**
  * How long and how often {@link pollUntil} asks, and what it is waiting for.
  *
@@ -26,25 +27,6 @@ export class PollTimeoutError extends Error {
   override name = 'PollTimeoutError';
 }
 
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Asks `probe` until it returns a value other than `undefined`, and returns that value. A probe that
  * throws ends the wait with its error, so a probe can fail fast (say, when the awaited process exited);
@@ -71,6 +53,9 @@ export async function pollUntil<T>(
         `Gave up after ${options.timeoutMs} ms waiting for ${what}`,
       );
     }
-    await pause(Math.min(options.intervalMs, remainingMs), options.signal);
+    await pauseUnlessAborted(
+      Math.min(options.intervalMs, remainingMs),
+      options.signal,
+    );
   }
 }

@@ -13,7 +13,8 @@ import {
 } from '@kubernetes/client-node';
 import { ApiDiscovery, objectPath } from './apiDiscovery';
 import { KubeRequestError } from './kubeRequestError';
-import { pauseUnlessAborted, retryDelayMs } from './requestRetry';
+import { pauseUnlessAborted } from '@mesh-templates/plugin-mesh-common';
+import { retryDelayMs } from './requestRetry';
 
 /** Field manager of every apply; lets `kubectl get --show-managed-fields` tell our writes apart. */
 export const FIELD_MANAGER = 'backstage-mesh';

@@ -33,26 +33,3 @@ export function retryDelayMs(
   }
   return BASE_BACKOFF_MS * 2 ** (attempt - 1);
 }
-
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
-export function pauseUnlessAborted(
-  ms: number,
-  signal?: AbortSignal,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined = undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

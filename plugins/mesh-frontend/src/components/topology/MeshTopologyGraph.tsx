@@ -62,6 +62,9 @@ export function MeshTopologyGraph({ topology }: { topology: MeshTopology }) {
       nodeMargin={30}
       rankMargin={90}
       zoom="disabled"
+      // The graph's full-screen button is a Material UI v4 Tooltip, which calls findDOMNode under
+      // React 18's StrictMode; a mesh of a few networks reads fine at tab width without it.
+      allowFullscreen={false}
       style={{ width: '100%', minHeight: 320 }}
     />
   );
