@@ -2,7 +2,8 @@ import {
   ClusterHealth,
   DriftHealth,
   HealthThresholds,
-  istioSupportWindowOf,
+  ISTIO_RELEASE_FACTS,
+  parseReportedIstioVersion,
   ZtunnelHealth,
 } from '@mesh-templates/plugin-mesh-common';
 import { HealthVerdict } from './evaluateHealth';
@@ -58,10 +59,11 @@ export function certificateVerdicts(
   return verdicts;
 }
 
-/** The oldest istiod line's end of life, from the Istio support windows in mesh-common. */
+/** The oldest istiod line's end of life, from the Istio release facts in mesh-common. */
 export function endOfLifeOf(istiodVersions: string[]): string | null {
   const dates = istiodVersions
-    .map(v => istioSupportWindowOf(v)?.endOfLife)
+    .map(parseReportedIstioVersion)
+    .map(v => v && ISTIO_RELEASE_FACTS.lineOf(v)?.endOfLife)
     .filter((d): d is string => d !== undefined)
     .sort();
   return dates[0] ?? null;

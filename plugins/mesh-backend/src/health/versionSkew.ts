@@ -1,13 +1,7 @@
-import { ProxyVersionCount } from '@mesh-templates/plugin-mesh-common';
-
-function minorOf(
-  version: string,
-): { major: number; minor: number } | undefined {
-  const match = /^v?(\d+)\.(\d+)/.exec(version);
-  return match
-    ? { major: Number(match[1]), minor: Number(match[2]) }
-    : undefined;
-}
+import {
+  parseReportedIstioVersion,
+  ProxyVersionCount,
+} from '@mesh-templates/plugin-mesh-common';
 
 /** Proxies whose version is not one istiod runs: the "skew" column. */
 export function proxiesOffIstiodVersions(
@@ -29,10 +23,12 @@ export function unsupportedProxyVersions(
   istiodVersions: string[],
   maxMinorSkew: number,
 ): ProxyVersionCount[] {
-  const istiod = istiodVersions.map(minorOf).filter(v => v !== undefined);
+  const istiod = istiodVersions
+    .map(parseReportedIstioVersion)
+    .filter(v => v !== undefined);
   if (istiod.length === 0) return [];
   return proxies.filter(p => {
-    const proxy = minorOf(p.version);
+    const proxy = parseReportedIstioVersion(p.version);
     if (!proxy) return false;
     return istiod.every(
       i =>

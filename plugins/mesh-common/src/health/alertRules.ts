@@ -1,3 +1,4 @@
+import { parseIstioVersion } from '../istio/istioVersion';
 import { HealthThresholds } from './thresholds';
 
 /** One Prometheus alerting rule, as a PrometheusRule's `spec.groups[].rules[]` holds it. @public */
@@ -84,9 +85,10 @@ function certificateRules(
  * PromQL cannot subtract versions held in labels, but the bundle knows which line it installs.
  */
 function supportedTags(istioVersion: string, skew: number): string {
-  const minor = Number(/^1\.(\d+)\./.exec(istioVersion)?.[1]);
-  if (!Number.isInteger(minor))
+  const version = parseIstioVersion(istioVersion);
+  if (version?.major !== 1)
     throw new Error(`not an Istio 1.N.P version: ${istioVersion}`);
+  const minor = version.minor;
   const minors = [];
   for (let m = Math.max(0, minor - skew); m <= minor + skew; m++)
     minors.push(m);

@@ -2,5 +2,4 @@ export * from './status';
 export * from './thresholds';
 export * from './response';
 export * from './annotations';
-export * from '../istio/istioSupportWindows';
 export * from './alertRules';

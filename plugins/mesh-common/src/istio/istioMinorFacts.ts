@@ -23,6 +23,13 @@ export interface IstioMinorEntry {
    * line that has one.
    */
   conformanceRelease?: string;
+  /** The day (UTC, YYYY-MM-DD) upstream released the line's first patch. */
+  releaseDate?: string;
+  /**
+   * The day (UTC, YYYY-MM-DD) upstream support for the line ends: no security fixes after it.
+   * Absent while upstream has not announced it.
+   */
+  endOfLife?: string;
   /** What this line changes relative to the line before it; the first line changes the baseline. */
   changes?: Partial<IstioVersionedFacts>;
 }

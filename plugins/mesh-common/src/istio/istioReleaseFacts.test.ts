@@ -21,7 +21,12 @@ describe('ISTIO_RELEASE_FACTS', () => {
     expect(facts('1.23.6').istiodRemoteChart).toBe(true);
     expect(facts('1.30.3').istiodRemoteChart).toBe(false);
     // A line without changes repeats the one before it.
-    expect(facts('1.26.1')).toEqual({ ...facts('1.25.0'), minor: 26 });
+    expect(facts('1.26.1')).toEqual({
+      ...facts('1.25.0'),
+      minor: 26,
+      releaseDate: '2025-05-08',
+      endOfLife: '2025-12-22',
+    });
     expect(facts('1.21.0').networkingApiVersion).toBe(
       'networking.istio.io/v1alpha3',
     );
@@ -59,6 +64,27 @@ describe('ISTIO_RELEASE_FACTS', () => {
     ).toEqual(['1.17.8', '1.20.8', '1.23.6', '1.24.6', '1.27.9', '1.30.3']);
   });
 
+  it("carries each line's upstream support window, without an end of life until announced", () => {
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.28.4')).toMatchObject({
+      releaseDate: '2025-11-05',
+      endOfLife: '2026-05-31',
+    });
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.17.0')?.endOfLife).toBe('2023-10-27');
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.30.3')?.releaseDate).toBe(
+      '2026-05-18',
+    );
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.30.3')?.endOfLife).toBeUndefined();
+    expect(
+      ISTIO_RELEASE_FACTS.lineOf({ major: 1, minor: 29, patch: 0 })?.endOfLife,
+    ).toBe('2026-08-31');
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.16.0')).toBeUndefined();
+    expect(
+      ISTIO_RELEASE_FACTS.lines.every(l =>
+        /^\d{4}-\d{2}-\d{2}$/.test(l.releaseDate ?? ''),
+      ),
+    ).toBe(true);
+  });
+
   it('takes a new release as one more entry', () => {
     // GIVEN the history with a hypothetical 1.99 that changes the PodMonitor label
     const facts = createIstioReleaseFacts({
@@ -74,6 +100,8 @@ describe('ISTIO_RELEASE_FACTS', () => {
       ...ISTIO_RELEASE_FACTS.factsFor('1.30.3'),
       minor: 99,
       conformanceRelease: undefined,
+      releaseDate: undefined,
+      endOfLife: undefined,
       podMonitorPodLabel: 'pod_v99',
     });
     expect(facts.conformanceReleaseFor('1.99.0')).toBe('1.30.3');

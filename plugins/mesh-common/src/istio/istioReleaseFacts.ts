@@ -1,6 +1,6 @@
 import type { IstioMinorFacts, IstioReleaseHistory } from './istioMinorFacts';
 import { ISTIO_RELEASE_HISTORY } from './istioReleaseHistory';
-import { parseIstioVersion } from './istioVersion';
+import { parseIstioVersion, type IstioVersion } from './istioVersion';
 
 /** Every supported release is an Istio 1.x; lines are told apart by their minor. */
 const ISTIO_MAJOR = 1;
@@ -19,8 +19,11 @@ export interface IstioReleaseFacts {
   readonly defaultVersion: string;
   /** Human-readable supported range, e.g. `1.17.x–1.30.x`, for messages and docs. */
   readonly supportedRange: string;
-  /** The line of a supported release version (`1.N.P`); undefined for anything else. */
-  lineOf(version: string): IstioMinorFacts | undefined;
+  /**
+   * The line of a supported release version (`1.N.P`, or one already parsed); undefined for
+   * anything else. Its `releaseDate` and `endOfLife` give the line's upstream support window.
+   */
+  lineOf(version: string | IstioVersion): IstioMinorFacts | undefined;
   /**
    * The line of a supported release version.
    *
@@ -67,11 +70,13 @@ export function createIstioReleaseFacts(
     throw new Error('Istio release history: lists no release line');
   }
   const byMinor = new Map(lines.map(line => [line.minor, line]));
-  const minorOf = (version: string) => {
-    const parsed = parseIstioVersion(version);
+  const minorOf = (version: string | IstioVersion) => {
+    const parsed =
+      typeof version === 'string' ? parseIstioVersion(version) : version;
     return parsed?.major === ISTIO_MAJOR ? parsed.minor : undefined;
   };
-  const lineOf = (version: string) => byMinor.get(minorOf(version) ?? -1);
+  const lineOf = (version: string | IstioVersion) =>
+    byMinor.get(minorOf(version) ?? -1);
   if (!lineOf(history.defaultVersion)) {
     throw new Error(
       `Istio release history: default ${history.defaultVersion} is not a supported release`,

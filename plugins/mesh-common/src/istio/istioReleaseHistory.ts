@@ -7,6 +7,10 @@ import type { IstioReleaseHistory } from './istioMinorFacts';
  * The range starts at 1.17 because older releases lack the served v1 security APIs and the values
  * layout the render packs assume; it ends at the current stable line. Supporting a new release is
  * one entry at the end of `minors` (plus its conformance data when it gets a conformanceRelease).
+ *
+ * `releaseDate` and `endOfLife` come from Istio's "Supported Releases" page
+ * (https://istio.io/latest/docs/releases/supported-releases/#support-status-of-istio-releases), as
+ * tracked by endoflife.date (products/istio.md).
  */
 export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
   baseline: {
@@ -34,17 +38,31 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
     podMonitorPodLabel: 'pod_name',
   },
   minors: [
-    { minor: 17, conformanceRelease: '1.17.8' },
-    { minor: 18 },
-    { minor: 19 },
+    {
+      minor: 17,
+      releaseDate: '2023-02-14',
+      endOfLife: '2023-10-27',
+      conformanceRelease: '1.17.8',
+    },
+    { minor: 18, releaseDate: '2023-06-07', endOfLife: '2024-01-04' },
+    { minor: 19, releaseDate: '2023-09-05', endOfLife: '2024-04-24' },
     {
       minor: 20,
+      releaseDate: '2023-11-14',
+      endOfLife: '2024-06-25',
       conformanceRelease: '1.20.8',
       changes: { podMonitorDualStackAddress: true },
     },
-    { minor: 21, changes: { telemetryV2WasmKeys: false } },
+    {
+      minor: 21,
+      releaseDate: '2024-03-13',
+      endOfLife: '2024-09-27',
+      changes: { telemetryV2WasmKeys: false },
+    },
     {
       minor: 22,
+      releaseDate: '2024-05-13',
+      endOfLife: '2025-01-22',
       changes: {
         ambient: true,
         securityApiVersion: 'security.istio.io/v1',
@@ -58,6 +76,8 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
     },
     {
       minor: 23,
+      releaseDate: '2024-08-14',
+      endOfLife: '2025-04-16',
       conformanceRelease: '1.23.6',
       changes: {
         configValidationInIstiod: true,
@@ -70,6 +90,8 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
     },
     {
       minor: 24,
+      releaseDate: '2024-11-07',
+      endOfLife: '2025-06-24',
       conformanceRelease: '1.24.6',
       changes: {
         operatorController: false,
@@ -81,17 +103,25 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
         chartPlatformProfiles: true,
       },
     },
-    { minor: 25, changes: { multiClusterEnabledKey: false } },
-    { minor: 26 },
+    {
+      minor: 25,
+      releaseDate: '2025-03-03',
+      endOfLife: '2025-09-30',
+      changes: { multiClusterEnabledKey: false },
+    },
+    { minor: 26, releaseDate: '2025-05-08', endOfLife: '2025-12-22' },
     {
       minor: 27,
+      releaseDate: '2025-08-11',
+      endOfLife: '2026-03-30',
       conformanceRelease: '1.27.9',
       changes: { ambientMultiCluster: true, podMonitorPodLabel: 'pod' },
     },
-    { minor: 28 },
-    { minor: 29 },
+    { minor: 28, releaseDate: '2025-11-05', endOfLife: '2026-05-31' },
+    { minor: 29, releaseDate: '2026-02-16', endOfLife: '2026-08-31' },
     {
       minor: 30,
+      releaseDate: '2026-05-18',
       conformanceRelease: '1.30.3',
       changes: { ambientEastWestApiVersion: 'gateway.networking.k8s.io/v1' },
     },

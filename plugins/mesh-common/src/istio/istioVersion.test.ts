@@ -1,4 +1,4 @@
-import { parseIstioVersion } from './istioVersion';
+import { parseIstioVersion, parseReportedIstioVersion } from './istioVersion';
 
 describe('parseIstioVersion', () => {
   it('reads a plain release version', () => {
@@ -20,5 +20,22 @@ describe('parseIstioVersion', () => {
     '',
   ])('refuses %j', text => {
     expect(parseIstioVersion(text)).toBeUndefined();
+  });
+});
+
+describe('parseReportedIstioVersion', () => {
+  it.each(['1.22.1', 'v1.22.1', '1.22.1-solo', '1.22.1+build.7'])(
+    'reads the release %j was cut from',
+    reported => {
+      expect(parseReportedIstioVersion(reported)).toEqual({
+        major: 1,
+        minor: 22,
+        patch: 1,
+      });
+    },
+  );
+
+  it.each(['unknown', '1.22', ''])('refuses %j', reported => {
+    expect(parseReportedIstioVersion(reported)).toBeUndefined();
   });
 });

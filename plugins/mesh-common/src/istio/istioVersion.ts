@@ -24,3 +24,18 @@ export function parseIstioVersion(text: string): IstioVersion | undefined {
   }
   return { major: version.major, minor: version.minor, patch: version.patch };
 }
+
+/**
+ * The release a running Istio build was cut from, read from the version it reports (`istio_build`'s
+ * tag, a proxy's version): vendor builds add a `v` or a pre-release or build suffix (`1.22.1-solo`)
+ * to the release they are cut from, and that release still names their line. Undefined for
+ * anything that is not a semantic version.
+ */
+export function parseReportedIstioVersion(
+  reported: string,
+): IstioVersion | undefined {
+  const version = parse(reported);
+  return version
+    ? parseIstioVersion(`${version.major}.${version.minor}.${version.patch}`)
+    : undefined;
+}

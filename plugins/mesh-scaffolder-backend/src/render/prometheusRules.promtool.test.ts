@@ -8,6 +8,7 @@ import {
   DEFAULT_HEALTH_THRESHOLDS,
   MeshAlertRule,
   meshAlertRules,
+  parseIstioVersion,
 } from '@mesh-templates/plugin-mesh-common';
 import { renderMeshBundle } from './renderMeshBundle';
 import { loadExampleSpecs } from './__testUtils__/exampleSpecs';
@@ -200,7 +201,7 @@ describe("every example bundle's PrometheusRule", () => {
         path.join(dir, 'rules-for-test.yaml'),
         stringify(forTest),
       );
-      const minor = Number(spec.istio.version.split('.')[1]);
+      const minor = parseIstioVersion(spec.istio.version)!.minor;
       const testFile = path.join(dir, 'tests.yaml');
       fs.writeFileSync(
         testFile,
