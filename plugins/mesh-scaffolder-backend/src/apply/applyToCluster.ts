@@ -1,8 +1,8 @@
 import { applyInTiers } from './applyObjects';
 import { ClusterApplyReport } from './applyResult';
-import { ClusterObjectApi } from './clusterObjectApi';
 import {
   ClusterRun,
+  ClusterRunOptions,
   describeFailures,
   hasFailed,
   Planned,
@@ -11,25 +11,16 @@ import {
 } from './clusterRun';
 import { dryRunObjects } from './dryRunObjects';
 import { planObjects } from './planObjects';
-import { ApplyItem } from './resolveObjects';
 import { waitForApplied } from './waitForReadiness';
 
-export interface ApplyToClusterOptions {
-  clusterName: string;
-  client: ClusterObjectApi;
-  items: ApplyItem[];
-  force: boolean;
-  /** Only the server dry-run: outcomes say what an apply would do. */
-  dryRunOnly: boolean;
-  log: (message: string) => void;
+export interface ApplyToClusterOptions
+  extends Omit<ClusterRunOptions, 'concurrency'> {
   /** Wait for readiness after applying. */
   wait?: { timeoutMs: number; pollMs?: number };
-  /** Requests in flight at once; objects of one tier are applied concurrently up to this bound. */
+  /** Requests in flight at once; {@link DEFAULT_CONCURRENCY} when not set. */
   concurrency?: number;
   /** How long to wait for CRDs from the bundle to be served before their objects are applied. */
   crdServedTimeoutMs?: number;
-  /** The task's signal: once aborted, nothing more is sent and waits end. */
-  signal?: AbortSignal;
 }
 
 /**

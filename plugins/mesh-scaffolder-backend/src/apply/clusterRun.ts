@@ -46,17 +46,22 @@ export interface ClusterRun {
   each<T>(list: T[], fn: (element: T) => Promise<void>): Promise<void>;
 }
 
-export function startClusterRun(options: {
+/** What one cluster's apply run starts from. */
+export interface ClusterRunOptions {
   clusterName: string;
   client: ClusterObjectApi;
   items: ApplyItem[];
   force: boolean;
+  /** Only the server dry-run: outcomes say what an apply would do. */
   dryRunOnly: boolean;
   log: (message: string) => void;
+  /** Requests in flight at once; objects of one tier are applied concurrently up to this bound. */
   concurrency: number;
-  /** The task's signal: cancelling the task halts the run. */
+  /** The task's signal: once aborted, nothing more is sent and waits end. */
   signal?: AbortSignal;
-}): ClusterRun {
+}
+
+export function startClusterRun(options: ClusterRunOptions): ClusterRun {
   const limit = pLimit(options.concurrency);
   const halt = new AbortController();
   if (options.signal?.aborted) {
