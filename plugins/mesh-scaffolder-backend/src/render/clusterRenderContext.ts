@@ -49,6 +49,123 @@ function tracingContext(spec: MeshClusterSpec) {
   };
 }
 
+/** A remote cluster always takes Istio's remote profile, and only a remote cluster may. */
+function istioProfile(
+  spec: MeshClusterSpec,
+  isRemote: boolean,
+): MeshClusterSpec['istio']['profile'] {
+  if (isRemote) {
+    return 'remote';
+  }
+  return spec.istio.profile === 'remote' ? 'default' : spec.istio.profile;
+}
+
+function clusterContext(
+  spec: MeshClusterSpec,
+  member: MeshMember,
+  members: MeshMember[],
+  hasRemotes: boolean,
+) {
+  const isRemote = member.role === 'remote';
+  const primary = members.find(m => m.name === member.primaryClusterName);
+  return {
+    name: member.name,
+    network: member.network,
+    platform: spec.cluster.platform,
+    // Only these distributions have an Istio platform profile; RKE2 and Rancher run as generic.
+    istioPlatform: ['openshift', 'k3s'].includes(spec.cluster.platform)
+      ? spec.cluster.platform
+      : '',
+    role: member.role,
+    isRemote,
+    multiCluster: spec.multiCluster.model !== 'single',
+    model: spec.multiCluster.model,
+    primaryClusterName: member.primaryClusterName,
+    remotePilotAddress:
+      isRemote && primary ? primary.eastWestGatewayAddress : '',
+    hasRemotes,
+    targetPath: member.targetPath,
+  };
+}
+
+function peersContext(member: MeshMember, members: MeshMember[]) {
+  return members
+    .filter(m => m.name !== member.name)
+    .map(m => ({
+      name: m.name,
+      network: m.network,
+      role: m.role,
+      eastWestGatewayAddress: m.eastWestGatewayAddress,
+    }));
+}
+
+function istioContext(spec: MeshClusterSpec, member: MeshMember) {
+  const revisionSuffix = spec.istio.revision ? `-${spec.istio.revision}` : '';
+  return {
+    ...spec.istio,
+    profile: istioProfile(spec, member.role === 'remote'),
+    hasHub: spec.istio.hub !== '',
+    hasRevision: spec.istio.revision !== '',
+    istiodRelease: `istiod${revisionSuffix}`,
+    controlPlaneName: `control-plane${revisionSuffix}`,
+    injectionLabels: injectionLabels(spec),
+    ambient: spec.istio.dataplane === 'ambient',
+  };
+}
+
+/** Addresses in the spec belong to the spec's own cluster; other members use their listed ones. */
+function gatewaysContext(
+  spec: MeshClusterSpec,
+  member: MeshMember,
+  hasRemotes: boolean,
+) {
+  const { ingressGateway, eastWestGateway } = spec;
+  const ownAddresses = member.isSpecCluster;
+  return {
+    eastWestGateway: {
+      ...eastWestGateway,
+      enabled: eastWestGateway.enabled,
+      // Peers are reached at their listed address; this cluster's own fixed IP wins when set.
+      loadBalancerIP:
+        eastWestGateway.serviceType !== 'LoadBalancer'
+          ? ''
+          : (ownAddresses && eastWestGateway.loadBalancerIP) ||
+            member.eastWestGatewayAddress,
+      // Remotes fetch their configuration from this primary's istiod through the gateway.
+      exposeIstiod: hasRemotes,
+    },
+    ingressGateway: {
+      ...ingressGateway,
+      loadBalancerIP: ownAddresses ? ingressGateway.loadBalancerIP : '',
+      metallb: {
+        ...ingressGateway.metallb,
+        enabled: ownAddresses && ingressGateway.metallb.enabled,
+      },
+    },
+  };
+}
+
+function observabilityContext(spec: MeshClusterSpec) {
+  const { observability } = spec;
+  return {
+    ...observability,
+    tracing: tracingContext(spec),
+    kiali: {
+      ...observability.kiali,
+      // Kiali 2 replaced accessible_namespaces with discovery selectors and in_cluster_url with internal_url.
+      kialiV1: observability.kiali.version.startsWith('v1.'),
+      allNamespaces: observability.kiali.accessibleNamespaces.includes('**'),
+    },
+    grafana: {
+      ...observability.grafana,
+      dashboards: grafanaDashboardReferences(
+        observability.grafana.istioDashboards,
+      ),
+    },
+    monitorsEnabled: observability.prometheus.stack !== 'none',
+  };
+}
+
 /**
  * Everything the templates of one cluster tree read. Values are computed here, in code, from the
  * validated spec; templates only place them. The member decides what differs per cluster (name,
@@ -62,97 +179,23 @@ export function clusterRenderContext(
   facts: IstioMinorFacts,
 ) {
   const members = meshMembers(spec);
-  const isRemote = member.role === 'remote';
-  const primary = members.find(m => m.name === member.primaryClusterName);
-  const multiCluster = spec.multiCluster.model !== 'single';
-  let profile = spec.istio.profile;
-  if (isRemote) {
-    profile = 'remote';
-  } else if (profile === 'remote') {
-    profile = 'default';
-  }
-  const { ingressGateway, eastWestGateway } = spec;
-  const ownAddresses = member.isSpecCluster;
-  const revisionSuffix = spec.istio.revision ? `-${spec.istio.revision}` : '';
   const hasRemotes = members.some(
     m => m.role === 'remote' && m.primaryClusterName === member.name,
   );
+  const { eastWestGateway, ingressGateway } = gatewaysContext(
+    spec,
+    member,
+    hasRemotes,
+  );
   return {
     mesh: spec.mesh,
-    cluster: {
-      name: member.name,
-      network: member.network,
-      platform: spec.cluster.platform,
-      // Only these distributions have an Istio platform profile; RKE2 and Rancher run as generic.
-      istioPlatform: ['openshift', 'k3s'].includes(spec.cluster.platform)
-        ? spec.cluster.platform
-        : '',
-      role: member.role,
-      isRemote,
-      multiCluster,
-      model: spec.multiCluster.model,
-      primaryClusterName: member.primaryClusterName,
-      remotePilotAddress:
-        isRemote && primary ? primary.eastWestGatewayAddress : '',
-      hasRemotes,
-      targetPath: member.targetPath,
-    },
-    peers: members
-      .filter(m => m.name !== member.name)
-      .map(m => ({
-        name: m.name,
-        network: m.network,
-        role: m.role,
-        eastWestGatewayAddress: m.eastWestGatewayAddress,
-      })),
+    cluster: clusterContext(spec, member, members, hasRemotes),
+    peers: peersContext(member, members),
     facts,
-    istio: {
-      ...spec.istio,
-      profile,
-      hasHub: spec.istio.hub !== '',
-      hasRevision: spec.istio.revision !== '',
-      istiodRelease: `istiod${revisionSuffix}`,
-      controlPlaneName: `control-plane${revisionSuffix}`,
-      injectionLabels: injectionLabels(spec),
-      ambient: spec.istio.dataplane === 'ambient',
-    },
-    eastWestGateway: {
-      ...eastWestGateway,
-      enabled: eastWestGateway.enabled,
-      // Peers are reached at their listed address; this cluster's own fixed IP wins when set.
-      loadBalancerIP:
-        eastWestGateway.serviceType !== 'LoadBalancer'
-          ? ''
-          : (member.isSpecCluster && eastWestGateway.loadBalancerIP) ||
-            member.eastWestGatewayAddress,
-      exposeIstiod: hasRemotes,
-    },
-    ingressGateway: {
-      ...ingressGateway,
-      loadBalancerIP: ownAddresses ? ingressGateway.loadBalancerIP : '',
-      metallb: {
-        ...ingressGateway.metallb,
-        enabled: ownAddresses && ingressGateway.metallb.enabled,
-      },
-    },
-    observability: {
-      ...spec.observability,
-      tracing: tracingContext(spec),
-      kiali: {
-        ...spec.observability.kiali,
-        // Kiali 2 replaced accessible_namespaces with discovery selectors and in_cluster_url with internal_url.
-        kialiV1: spec.observability.kiali.version.startsWith('v1.'),
-        allNamespaces:
-          spec.observability.kiali.accessibleNamespaces.includes('**'),
-      },
-      grafana: {
-        ...spec.observability.grafana,
-        dashboards: grafanaDashboardReferences(
-          spec.observability.grafana.istioDashboards,
-        ),
-      },
-      monitorsEnabled: spec.observability.prometheus.stack !== 'none',
-    },
+    istio: istioContext(spec, member),
+    eastWestGateway,
+    ingressGateway,
+    observability: observabilityContext(spec),
     policy: spec.policy,
     gitops: { ...spec.gitops, targetPath: member.targetPath },
   };

@@ -10,7 +10,10 @@ import type {
 } from '../bundle/meshBundle';
 import { clusterKustomization } from './clusterKustomization';
 import { clusterReadme } from './clusterReadme';
-import { clusterRenderContext } from './clusterRenderContext';
+import {
+  clusterRenderContext,
+  ClusterRenderContext,
+} from './clusterRenderContext';
 import type { MeshMember } from './meshMembers';
 import { COMPONENT_PACKS, gitopsOutputs, gitopsReleases } from './packs';
 import {
@@ -30,6 +33,52 @@ export interface ClusterTree {
   helmValues: BundleHelmValues[];
   files: BundleFile[];
   index: BundleIndexEntry[];
+}
+
+function appendHelmValues(
+  tree: ClusterTree,
+  output: HelmValuesOutput,
+  context: ClusterRenderContext,
+  file: string,
+): void {
+  const values = renderHelmValuesOutput(output, context);
+  tree.helmValues.push({
+    cluster: context.cluster.name,
+    file,
+    component: output.component,
+    chart: output.chart,
+    chartVersion: output.chartVersion,
+    release: output.release,
+    namespace: output.namespace,
+    values,
+  });
+  tree.files.push({ path: file, content: serializeYamlDocument(values) });
+}
+
+/** Every object is indexed too, so the README and bundle-index list what the tree applies. */
+function appendObjects(
+  tree: ClusterTree,
+  output: ObjectsOutput,
+  context: ClusterRenderContext,
+  file: string,
+): void {
+  const objects = renderObjectsOutput(output, context);
+  const cluster = context.cluster.name;
+  for (const object of objects) {
+    tree.objects.push({ cluster, file, component: output.component, object });
+    tree.index.push({
+      cluster,
+      component: output.component,
+      file,
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      name: object.metadata.name,
+      ...(object.metadata.namespace
+        ? { namespace: object.metadata.namespace }
+        : {}),
+    });
+  }
+  tree.files.push({ path: file, content: serializeYamlDocuments(objects) });
 }
 
 /**
@@ -58,48 +107,18 @@ export function renderClusterTree(
     files: [],
     index: [],
   };
+  // istioctl input files are part of the tree but not resources of its kustomization.
   const resources: string[] = [];
   for (const output of outputs) {
     const file = `${root}/${output.file}`;
     if (output.type === 'helmValues') {
-      const values = renderHelmValuesOutput(output, context);
-      tree.helmValues.push({
-        cluster: member.name,
-        file,
-        component: output.component,
-        chart: output.chart,
-        chartVersion: output.chartVersion,
-        release: output.release,
-        namespace: output.namespace,
-        values,
-      });
-      tree.files.push({ path: file, content: serializeYamlDocument(values) });
+      appendHelmValues(tree, output, context, file);
       continue;
     }
-    const objects = renderObjectsOutput(output as ObjectsOutput, context);
+    appendObjects(tree, output, context, file);
     if (output.appliedBy === 'kustomize') {
       resources.push(output.file);
     }
-    for (const object of objects) {
-      tree.objects.push({
-        cluster: member.name,
-        file,
-        component: output.component,
-        object,
-      });
-      tree.index.push({
-        cluster: member.name,
-        component: output.component,
-        file,
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        name: object.metadata.name,
-        ...(object.metadata.namespace
-          ? { namespace: object.metadata.namespace }
-          : {}),
-      });
-    }
-    tree.files.push({ path: file, content: serializeYamlDocuments(objects) });
   }
   const fluxReleases = context.gitops.engine === 'flux' ? releases : [];
   tree.files.push({
