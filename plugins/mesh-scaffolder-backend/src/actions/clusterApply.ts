@@ -1,4 +1,5 @@
 import {
+  LoggerService,
   PermissionsService,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
@@ -15,7 +16,10 @@ import { KubeClientFactory } from '../apply/kubeClient';
 import { examples } from './clusterApply.examples';
 import { outputDryRunPlan } from './clusterApplyDryRun';
 import { authorizeClusterApply } from './clusterApplyPermission';
-import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
+import {
+  clusterApplyInputSchema,
+  clusterApplyOutputSchema,
+} from './clusterApplySchema';
 
 export interface MeshClusterApplyActionOptions {
   /** Root config: clusters come from `kubernetes.clusterLocatorMethods`. */
@@ -44,85 +48,8 @@ export function createMeshClusterApplyAction(
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        clusters: z =>
-          z
-            .array(z.string().min(1))
-            .min(1)
-            .describe(
-              "Target clusters: each the entity ref of the cluster's catalog Resource (resource:default/<name>), or its name; the name must be in kubernetes.clusterLocatorMethods (type: config) and have a tree in the bundle. mesh.cluster.apply is checked per cluster entity",
-            ),
-        bundlePath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              `Workspace folder holding ${BUNDLE_INDEX_FILE}; defaults to the workspace root`,
-            ),
-        dryRunOnly: z =>
-          z
-            .boolean()
-            .default(false)
-            .describe(
-              'Only run the server dry-run (dryRun=All) and report what would change',
-            ),
-        force: z =>
-          z
-            .boolean()
-            .default(false)
-            .describe(
-              'Take fields owned by other field managers instead of failing with a conflict',
-            ),
-        wait: z =>
-          z
-            .boolean()
-            .default(false)
-            .describe(
-              'Wait until Deployments are Available, HelmReleases Ready, Applications Healthy and custom resources Ready',
-            ),
-        timeoutSeconds: z =>
-          z
-            .number()
-            .int()
-            .min(1)
-            .max(3600)
-            .default(300)
-            .describe('How long `wait` waits, in seconds'),
-        remoteSecrets: z =>
-          z
-            .boolean()
-            .default(false)
-            .describe(
-              'Create Istio remote secrets so each target cluster discovers the others (multi-cluster without Git)',
-            ),
-      },
-      output: {
-        results: z =>
-          z
-            .array(
-              z.object({
-                cluster: z.string(),
-                apiVersion: z.string(),
-                kind: z.string(),
-                name: z.string(),
-                namespace: z.string().optional(),
-                file: z.string().optional(),
-                outcome: z.enum([
-                  'created',
-                  'configured',
-                  'unchanged',
-                  'failed',
-                  'skipped',
-                ]),
-                reason: z.string().optional(),
-              }),
-            )
-            .describe(
-              'One row per object and cluster: created, configured, unchanged, failed (with reason) or skipped',
-            ),
-        summary: z =>
-          z.string().describe('One line per cluster: counts by outcome'),
-      },
+      input: clusterApplyInputSchema,
+      output: clusterApplyOutputSchema,
     },
     async handler(ctx) {
       const targets = parseApplyTargets(ctx.input.clusters);
@@ -142,15 +69,6 @@ export function createMeshClusterApplyAction(
         return;
       }
 
-      const outputReports = (reports: ClusterApplyReport[]) => {
-        const summary = reports.map(summarize).join('\n');
-        ctx.logger.info(summary);
-        ctx.output(
-          'results',
-          reports.flatMap(r => r.results),
-        );
-        ctx.output('summary', summary);
-      };
       // A failed apply fails its checkpoint, so a retried task applies again instead of
       // replaying the failure as a stored success.
       const reports = (await ctx.checkpoint({
@@ -171,13 +89,30 @@ export function createMeshClusterApplyAction(
             kubeClientFactory,
             signal: ctx.signal,
           });
-          throwIfFailed(applied, ctx.signal, outputReports);
+          throwIfFailed(applied, ctx.signal, all => outputReports(ctx, all));
           return applied as any;
         },
       })) as ClusterApplyReport[];
-      outputReports(reports);
+      outputReports(ctx, reports);
     },
   });
+}
+
+/** Logs the per-cluster summary and sets the action's outputs. */
+function outputReports(
+  ctx: {
+    logger: LoggerService;
+    output(name: 'results' | 'summary', value: any): void;
+  },
+  reports: ClusterApplyReport[],
+): void {
+  const summary = reports.map(summarize).join('\n');
+  ctx.logger.info(summary);
+  ctx.output(
+    'results',
+    reports.flatMap(r => r.results),
+  );
+  ctx.output('summary', summary);
 }
 
 /** Outputs the reports and throws when an apply did not fully succeed or was cancelled. */
