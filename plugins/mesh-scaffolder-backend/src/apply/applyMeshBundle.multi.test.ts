@@ -79,9 +79,10 @@ describe('applyMeshBundle: readiness, CRDs from the bundle, remote secrets', () 
     expect(report.notReady).toEqual([
       'HelmRelease istio-system/istiod: no Ready condition yet',
     ]);
-    expect(
-      logs.some(l => l.startsWith('lab: waiting up to 1 s for 2 objects')),
-    ).toBe(true);
+    // AND the task log names what the wait is for
+    expect(logs).toContain(
+      'lab: waiting up to 1 s for 2 objects to be ready: Deployment istio-system/web, HelmRelease istio-system/istiod',
+    );
   });
 
   it('applies a CRD from the bundle first, then its custom resources once the kind is served', async () => {

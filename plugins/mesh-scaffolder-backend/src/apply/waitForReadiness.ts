@@ -36,7 +36,9 @@ export async function waitForApplied(
   run.log(
     `${run.clusterName}: waiting up to ${Math.round(
       wait.timeoutMs / 1000,
-    )} s for ${targets.length} objects to be ready`,
+    )} s for ${targets.length} objects to be ready: ${targets
+      .map(target => target.label)
+      .join(', ')}`,
   );
   run.report.notReady = await waitForReadiness(run, targets, {
     ...wait,
