@@ -1,4 +1,8 @@
-import type { BundleObject, MeshBundle } from '../bundle/meshBundle';
+import type {
+  BundleHelmValues,
+  BundleObject,
+  MeshBundle,
+} from '../bundle/meshBundle';
 import { objectSubject, valuesSubject } from './problemSubject';
 import { isRecord, stringAt, valueAt } from './valuesAt';
 
@@ -60,18 +64,25 @@ function installsControlPlane(entry: BundleObject): boolean {
   );
 }
 
+/** What every installation read from a chart's values has: its place, values and revision. */
+function fromHelmValues(values: BundleHelmValues) {
+  return {
+    cluster: values.cluster,
+    file: values.file,
+    subject: valuesSubject(values),
+    prefix: '',
+    values: values.values,
+    revision: stringAt(values.values, ['revision']),
+    revisionPath: 'revision',
+  };
+}
+
 export function controlPlanes(bundle: MeshBundle): ControlPlane[] {
   const planes: ControlPlane[] = [];
   for (const values of bundle.helmValues) {
     if (!istiodCharts.has(values.chart)) continue;
     planes.push({
-      cluster: values.cluster,
-      file: values.file,
-      subject: valuesSubject(values),
-      prefix: '',
-      values: values.values,
-      revision: stringAt(values.values, ['revision']),
-      revisionPath: 'revision',
+      ...fromHelmValues(values),
       meshConfig: values.values.meshConfig,
       meshConfigPath: 'meshConfig',
     });
@@ -119,13 +130,7 @@ export function gatewayInstallations(
     if (values.chart !== 'gateway') continue;
     const env = values.values.env;
     gateways.push({
-      cluster: values.cluster,
-      file: values.file,
-      subject: valuesSubject(values),
-      prefix: '',
-      values: values.values,
-      revision: stringAt(values.values, ['revision']),
-      revisionPath: 'revision',
+      ...fromHelmValues(values),
       labels: isRecord(values.values.labels) ? values.values.labels : {},
       labelsPath: 'labels',
       env: isRecord(env)
