@@ -10,7 +10,9 @@ import {
   wantsAggregatedDiscovery,
 } from './contractDiscovery';
 import { BUILTIN_KINDS, groupVersionOf, ServedKind } from './contractKinds';
-import { ContractFault, FaultPlan } from './contractFaults';
+import { ContractFault, FaultPlan, RecordedRequest } from './contractFaults';
+
+export type { RecordedRequest } from './contractFaults';
 import { statusError, StatusBody } from './contractStatus';
 import {
   answerTokenRequest,
@@ -32,14 +34,6 @@ export interface ContractApiServerOptions {
    * since 1.26 (beta) and 1.30 (`apidiscovery.k8s.io/v2`); false stands for an older server.
    */
   aggregatedDiscovery?: boolean;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  contentType?: string;
-  accept?: string;
 }
 
 const APPLY_PATCH = 'application/apply-patch+yaml';

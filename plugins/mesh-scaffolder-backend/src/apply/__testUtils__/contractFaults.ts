@@ -1,4 +1,11 @@
-import type { RecordedRequest } from './contractApiServer';
+/** A request as the contract API server recorded it. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  contentType?: string;
+  accept?: string;
+}
 
 /**
  * A fault the contract API server injects into its answer to one request:
