@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { meshRunPermissions } from '@mesh-templates/plugin-mesh-common';
+import {
+  meshHealthPermissions,
+  meshRunPermissions,
+} from '@mesh-templates/plugin-mesh-common';
 import { DatabaseFanOutLease } from './cache/FanOutLease';
 import { readMeshConfig } from './config/readMeshConfig';
 import { MeshHealthService } from './health/MeshHealthService';
@@ -12,6 +15,8 @@ import { readRunStoreConfig } from './runs/readRunStoreConfig';
 import { createRunsRouter } from './runs/runsRouter';
 import { scheduleRunCleanup } from './runs/scheduleRunCleanup';
 import { createRouter } from './service/router';
+import { createSpecRouter } from './spec/specRouter';
+import { ScmIntegrations } from '@backstage/integration';
 
 /**
  * Mesh health from Prometheus at `/api/mesh/health`, and template runs' rendered bundles at
@@ -34,6 +39,7 @@ export const meshPlugin = createBackendPlugin({
         cache: coreServices.cache,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
       },
       async init(deps) {
         const { config, logger, httpRouter, httpAuth, catalog } = deps;
@@ -60,7 +66,10 @@ export const meshPlugin = createBackendPlugin({
           config: runsConfig,
           logger,
         });
-        deps.permissionsRegistry.addPermissions(meshRunPermissions);
+        deps.permissionsRegistry.addPermissions([
+          ...meshHealthPermissions,
+          ...meshRunPermissions,
+        ]);
         const runs = createRunsRouter({
           httpAuth,
           permissions: deps.permissions,
@@ -74,9 +83,18 @@ export const meshPlugin = createBackendPlugin({
             config,
             logger,
             httpAuth,
+            permissions: deps.permissions,
             catalog,
             health,
-            routes: [runs],
+            routes: [
+              runs,
+              createSpecRouter({
+                httpAuth,
+                catalog,
+                urlReader: deps.urlReader,
+                integrations: ScmIntegrations.fromConfig(config),
+              }),
+            ],
           }),
         );
       },
