@@ -25,3 +25,4 @@ export * from './schemaIntrospection';
 export * from './parseMeshClusterSpec';
 export * from './meshClusterDocument';
 export * from './clusterEntityAnnotations';
+export * from './templateFormValues';
