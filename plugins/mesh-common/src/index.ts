@@ -7,5 +7,6 @@
 export * from './istio';
 export * from './spec';
 export * from './health';
+export * from './health/permissions';
 export * from './polling';
 export * from './runs';

@@ -1,10 +1,11 @@
 import {
   HttpAuthService,
   LoggerService,
+  PermissionsService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { MeshHealthResponse } from '@mesh-templates/plugin-mesh-common';
@@ -12,6 +13,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MeshHealthService } from '../health/MeshHealthService';
+import {
+  readableClusterNames,
+  requireEntityHealthRead,
+} from './authorizeHealthRead';
 import { resolveEntityScope } from './resolveEntityScope';
 
 const healthQuery = z
@@ -22,6 +27,8 @@ export interface RouterOptions {
   config: RootConfigService;
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  /** Decides `mesh.health.read` per entity, or for the all-clusters view. */
+  permissions: PermissionsService;
   catalog: CatalogService;
   health: MeshHealthService;
   /** Further routes (the template runs' bundles), mounted before the error handler. */
@@ -32,7 +39,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, catalog, health } = options;
+  const { httpAuth, permissions, catalog, health } = options;
   const router = Router();
 
   router.get('/health', async (req, res) => {
@@ -60,6 +67,11 @@ export async function createRouter(
         throw new NotFoundError(
           `No entity ${query.data.entityRef} in the catalog`,
         );
+      await requireEntityHealthRead(
+        permissions,
+        credentials,
+        stringifyEntityRef(entity),
+      );
       const { scope, clusterNames, expected } = resolveEntityScope(entity);
       body = {
         clusters: await health.getHealth({
@@ -72,7 +84,12 @@ export async function createRouter(
           : { ...scope, clusterNames: health.configuredClusterNames() },
       };
     } else {
-      body = { clusters: await health.getHealth() };
+      const clusterNames = await readableClusterNames({
+        permissions,
+        catalog,
+        credentials,
+      });
+      body = { clusters: await health.getHealth({ clusterNames }) };
     }
     res.json(body);
   });
