@@ -3,6 +3,7 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
+import { meshHealthReadPermission } from '@mesh-templates/plugin-mesh-common';
 import {
   DIRECT_APPLY_ANNOTATION,
   meshClusterApplyPermission,
@@ -54,6 +55,22 @@ describe('the production permission policy', () => {
     expect(
       allows(cluster('cluster-prod', { [DIRECT_APPLY_ANNOTATION]: 'no' })),
     ).toBe(false);
+  });
+
+  it('allows mesh.health.read outright, so every cluster entity and the all-clusters view are readable', async () => {
+    // GIVEN the production policy and the mesh health read permission, a catalog-entity permission
+    expect(meshHealthReadPermission).toMatchObject({
+      name: 'mesh.health.read',
+      resourceType: 'catalog-entity',
+    });
+
+    // WHEN the policy is asked for it
+    const decision = await policy.handle({
+      permission: meshHealthReadPermission,
+    });
+
+    // THEN it is a definitive allow, not a condition on the entity: reads stay open by default
+    expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('allows everything in the demo mode only', async () => {

@@ -24,7 +24,8 @@ export interface MeshPermissionPolicyOptions {
 }
 
 /**
- * A policy for a shared portal: everything is allowed except `mesh.cluster.apply`, which is
+ * A policy for a shared portal: reads (`mesh.health.read` and `mesh.run.read` among them) and
+ * everything else are allowed except `mesh.cluster.apply`, which is
  * allowed only for cluster entities annotated `mesh.backstage.io/direct-apply: "allowed"` — a
  * catalog condition, so the catalog decides per cluster and production clusters stay denied by
  * default.
