@@ -111,6 +111,44 @@ describe('rate limits and transient failures', () => {
     ]);
   });
 
+  it("GitHub: a 429 is retried after its Retry-After, not the retry plugin's backoff", async () => {
+    // The retry plugin's own first backoff is 1 s; 5 s can only come from the answer.
+    github.failNext('GET', '/git/ref/', {
+      status: 429,
+      body: { message: 'Too many requests' },
+      headers: { 'retry-after': '5' },
+    });
+    const { repository } = await factory()(repoUrl('github.example.test'));
+
+    const head = await repository.branchHead('main');
+
+    expect(head).toBe(github.repos.get(project)!.branches.get('main'));
+    expect(refReads()).toHaveLength(2);
+    expect(warnings).toEqual([
+      'GitHub HTTP 429 on GET /repos/platform/mesh-gitops/git/ref/heads%2Fmain: retrying after 5 s',
+    ]);
+  });
+
+  it('GitHub: a 503 without Retry-After keeps the backoff, and the third in a row is reported', async () => {
+    for (let i = 0; i < 3; i++) {
+      github.failNext('GET', '/git/ref/', {
+        status: 503,
+        body: { message: 'Service unavailable' },
+      });
+    }
+    const { repository } = await factory()(repoUrl('github.example.test'));
+
+    const error = await repository.branchHead('main').catch(e => e);
+
+    expect(error.status).toBe(503);
+    expect(refReads()).toHaveLength(3);
+    expect(warnings.map(w => w.replace(/.*: /, ''))).toEqual([
+      'retrying after 1 s',
+      'retrying after 4 s',
+      'giving up',
+    ]);
+  });
+
   it('GitLab: a GET answered 429 is retried after its Retry-After', async () => {
     gitlab.failNext('GET', '/repository/branches/main', {
       status: 429,

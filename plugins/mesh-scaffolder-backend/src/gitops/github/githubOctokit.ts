@@ -1,5 +1,6 @@
 import Bottleneck from 'bottleneck';
 import { Octokit } from 'octokit';
+import { honourRetryAfter } from './githubRetryAfter';
 
 /** How the GitHub client paces writes and waits out rate limits; tests pass small values. */
 export interface GithubRateLimitOptions {
@@ -31,7 +32,8 @@ export const defaultGithubRateLimits: GithubRateLimitOptions = {
 /**
  * An Octokit with the throttling and retry plugins on (both ship in `octokit`): a secondary rate
  * limit (403) waits for its Retry-After, an exhausted quota (403, remaining 0) for its reset, a
- * 429 or 5xx for the retry plugin's backoff — each at most `maxRetries` times, then the error.
+ * 429 or 5xx for its Retry-After or else the retry plugin's backoff — each at most `maxRetries`
+ * times, then the error.
  */
 export function createGithubOctokit(options: {
   auth: string;
@@ -55,7 +57,8 @@ export function createGithubOctokit(options: {
       );
       return retrying;
     };
-  return new Octokit({
+  const RetryAfterOctokit = Octokit.plugin(honourRetryAfter(limits.warn));
+  return new RetryAfterOctokit({
     auth: options.auth,
     baseUrl: options.baseUrl,
     throttle: {

@@ -6,6 +6,7 @@ import {
   RequesterType,
   ResourceOptions,
 } from '@gitbeaker/requester-utils';
+import { parseRetryAfter } from '../retryAfter';
 
 /** How the GitLab client waits out rate limits and outages; tests inject `sleep`. */
 export interface GitlabRetryOptions {
@@ -28,16 +29,6 @@ export const defaultGitlabRetry: GitlabRetryOptions = {
 /** Retried only where a second attempt cannot make a second commit or merge request. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 const TRANSIENT = new Set([429, 502, 503, 504]);
-
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterSeconds(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (header === null) return undefined;
-  const seconds = Number(header);
-  if (header.trim() !== '' && Number.isFinite(seconds)) return seconds;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
-}
 
 async function parseBody(response: Response, asStream: boolean) {
   if (asStream) return response.body;
@@ -116,7 +107,7 @@ export function createGitlabRequesterFn(
           attempt < retry.maxAttempts;
         if (!retried) throw await requestError(request, response);
         const wait =
-          retryAfterSeconds(response) ??
+          parseRetryAfter(response.headers.get('retry-after')) ??
           retry.backoffSeconds * 2 ** (attempt - 1);
         await response.body?.cancel();
         await retry.sleep(Math.min(wait, retry.maxWaitSeconds));
