@@ -32,6 +32,11 @@ export interface IstioChartFacts {
   chartProfiles: boolean;
   /** The charts read `compatibilityVersion` (files/profile-compatibility-version-*.yaml) from 1.23. */
   compatibilityProfiles: boolean;
+  /**
+   * The `compatibilityVersion` values the charts ship a profile for, oldest first (empty before
+   * 1.23). A release drops the oldest ones and adds the minor before its own.
+   */
+  compatibilityVersions: readonly string[];
   /** From 1.24 the charts select platform profiles (openshift, k3s, ...) through `global.platform`. */
   chartPlatformProfiles: boolean;
   /** Where the base chart keeps the Istio CRDs: `crds/` up to 1.23, `files/` from 1.24. */

@@ -13,4 +13,11 @@ export interface IstioInstallFacts {
    * Istio's generator writes v1beta1 in 1.27 and v1 in 1.30.
    */
   ambientEastWestApiVersion: string;
+  /**
+   * The Gateway API release whose CRDs the line's istiod is built and tested against (its go.mod
+   * `sigs.k8s.io/gateway-api` and its test CRD bundle): v1.5.1 for 1.30, v1.6.0 for 1.31, whose
+   * istiod ignores TCPRoute CRDs older than v1.6.0. Undefined where the conformance data does not
+   * record it; the bundle then names no exact version.
+   */
+  gatewayApiVersion?: string;
 }

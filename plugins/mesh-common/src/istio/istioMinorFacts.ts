@@ -18,9 +18,10 @@ export interface IstioMinorEntry {
   /** The minor version N of Istio 1.N. */
   minor: number;
   /**
-   * The patch release of this line whose upstream charts and CRDs are kept in the conformance data
-   * (shared/conformance/istio/<release>); lines without one are checked against the nearest older
-   * line that has one.
+   * The release of this line whose upstream charts and CRDs are kept in the conformance data
+   * (shared/conformance/istio/<release>): a patch release, or a release candidate while the line
+   * has no final tag there. Lines without one are checked against the nearest older line that has
+   * one.
    */
   conformanceRelease?: string;
   /** The day (UTC, YYYY-MM-DD) upstream released the line's first patch. */

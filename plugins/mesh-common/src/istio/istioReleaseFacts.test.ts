@@ -5,11 +5,11 @@ import {
 } from './istioReleaseFacts';
 
 describe('ISTIO_RELEASE_FACTS', () => {
-  it('supports 1.17 to 1.30 and defaults to the current stable release', () => {
+  it('supports 1.17 to 1.31 and defaults to the newest final release in the data', () => {
     expect(ISTIO_RELEASE_FACTS.lines.map(l => l.minor)).toEqual([
-      17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+      17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
     ]);
-    expect(ISTIO_RELEASE_FACTS.supportedRange).toBe('1.17.x–1.30.x');
+    expect(ISTIO_RELEASE_FACTS.supportedRange).toBe('1.17.x–1.31.x');
     expect(ISTIO_RELEASE_FACTS.defaultVersion).toBe('1.30.3');
   });
 
@@ -39,11 +39,14 @@ describe('ISTIO_RELEASE_FACTS', () => {
   it('finds a supported line only for a plain 1.N.P release in range', () => {
     expect(ISTIO_RELEASE_FACTS.lineOf('1.17.0')?.minor).toBe(17);
     expect(ISTIO_RELEASE_FACTS.lineOf('1.16.9')).toBeUndefined();
-    expect(ISTIO_RELEASE_FACTS.lineOf('1.31.0')).toBeUndefined();
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.31.0')?.minor).toBe(31);
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.32.0')).toBeUndefined();
     expect(ISTIO_RELEASE_FACTS.lineOf('2.20.0')).toBeUndefined();
     expect(ISTIO_RELEASE_FACTS.lineOf('1.30.0-rc.1')).toBeUndefined();
-    expect(() => ISTIO_RELEASE_FACTS.factsFor('1.31.0')).toThrow(
-      'Istio 1.31.0 is not a supported release (1.17.x–1.30.x)',
+    // The 1.31 facts come from a release candidate, which itself is never a spec version.
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.31.0-rc.0')).toBeUndefined();
+    expect(() => ISTIO_RELEASE_FACTS.factsFor('1.32.0')).toThrow(
+      'Istio 1.32.0 is not a supported release (1.17.x–1.31.x)',
     );
   });
 
@@ -51,17 +54,28 @@ describe('ISTIO_RELEASE_FACTS', () => {
     expect(ISTIO_RELEASE_FACTS.firstMinorWhere(l => l.ambient)).toBe(22);
     expect(
       ISTIO_RELEASE_FACTS.firstMinorWhere(l => l.servedApiVersions.length > 3),
-    ).toBe(31);
+    ).toBe(32);
   });
 
   it('checks a line against its own conformance release or the nearest older one', () => {
     expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.17.0')).toBe('1.17.8');
     expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.22.8')).toBe('1.20.8');
     expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.30.0')).toBe('1.30.3');
+    expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.31.2')).toBe(
+      '1.31.0-rc.0',
+    );
     expect(ISTIO_RELEASE_FACTS.conformanceReleaseFor('1.16.0')).toBeUndefined();
     expect(
       ISTIO_RELEASE_FACTS.lines.map(l => l.conformanceRelease).filter(Boolean),
-    ).toEqual(['1.17.8', '1.20.8', '1.23.6', '1.24.6', '1.27.9', '1.30.3']);
+    ).toEqual([
+      '1.17.8',
+      '1.20.8',
+      '1.23.6',
+      '1.24.6',
+      '1.27.9',
+      '1.30.3',
+      '1.31.0-rc.0',
+    ]);
   });
 
   it("carries each line's upstream support window, without an end of life until announced", () => {
@@ -78,11 +92,50 @@ describe('ISTIO_RELEASE_FACTS', () => {
       ISTIO_RELEASE_FACTS.lineOf({ major: 1, minor: 29, patch: 0 })?.endOfLife,
     ).toBe('2026-08-31');
     expect(ISTIO_RELEASE_FACTS.lineOf('1.16.0')).toBeUndefined();
+    // 1.31's first patch has no date in the data (it holds 1.31.0-rc.0); every other line has one.
     expect(
-      ISTIO_RELEASE_FACTS.lines.every(l =>
-        /^\d{4}-\d{2}-\d{2}$/.test(l.releaseDate ?? ''),
-      ),
-    ).toBe(true);
+      ISTIO_RELEASE_FACTS.lines
+        .filter(l => !/^\d{4}-\d{2}-\d{2}$/.test(l.releaseDate ?? ''))
+        .map(l => l.minor),
+    ).toEqual([31]);
+    expect(ISTIO_RELEASE_FACTS.lineOf('1.31.0')?.endOfLife).toBeUndefined();
+  });
+
+  it('accepts 1.31 as one entry: the Gateway API it needs and its compatibility profiles', () => {
+    // GIVEN 1.30 and 1.31 as the conformance data (SOURCES.md, 1.30.3 -> 1.31.0-rc.0) records them
+    const previous = ISTIO_RELEASE_FACTS.factsFor('1.30.3');
+    const current = ISTIO_RELEASE_FACTS.factsFor('1.31.0');
+    // THEN 1.31 needs Gateway API v1.6.0 where 1.30 needs v1.5.1, and lines the data says nothing for have none
+    expect(previous.gatewayApiVersion).toBe('v1.5.1');
+    expect(current.gatewayApiVersion).toBe('v1.6.0');
+    expect(ISTIO_RELEASE_FACTS.factsFor('1.29.0').gatewayApiVersion).toBe(
+      undefined,
+    );
+    // AND its charts add the compatibilityVersion 1.30 profile
+    expect(current.compatibilityVersions).toEqual([
+      ...previous.compatibilityVersions,
+      '1.30',
+    ]);
+    expect(
+      ISTIO_RELEASE_FACTS.factsFor('1.22.0').compatibilityVersions,
+    ).toEqual([]);
+    // AND everything else (chart names and keys, API versions, no operator, no istiod-remote chart) is 1.30's
+    expect(current).toEqual({
+      ...previous,
+      minor: 31,
+      conformanceRelease: '1.31.0-rc.0',
+      releaseDate: undefined,
+      endOfLife: undefined,
+      gatewayApiVersion: 'v1.6.0',
+      compatibilityVersions: current.compatibilityVersions,
+    });
+    expect(current).toMatchObject({
+      operatorController: false,
+      istiodRemoteChart: false,
+      networkingApiVersion: 'networking.istio.io/v1',
+      securityApiVersion: 'security.istio.io/v1',
+      ambientEastWestApiVersion: 'gateway.networking.k8s.io/v1',
+    });
   });
 
   it('takes a new release as one more entry', () => {
@@ -94,31 +147,31 @@ describe('ISTIO_RELEASE_FACTS', () => {
         { minor: 99, changes: { podMonitorPodLabel: 'pod_v99' } },
       ],
     });
-    // THEN 1.99 is supported, inherits 1.30's facts and carries its change
+    // THEN 1.99 is supported, inherits 1.31's facts and carries its change
     expect(facts.supportedRange).toBe('1.17.x–1.99.x');
     expect(facts.factsFor('1.99.0')).toEqual({
-      ...ISTIO_RELEASE_FACTS.factsFor('1.30.3'),
+      ...ISTIO_RELEASE_FACTS.factsFor('1.31.0'),
       minor: 99,
       conformanceRelease: undefined,
       releaseDate: undefined,
       endOfLife: undefined,
       podMonitorPodLabel: 'pod_v99',
     });
-    expect(facts.conformanceReleaseFor('1.99.0')).toBe('1.30.3');
+    expect(facts.conformanceReleaseFor('1.99.0')).toBe('1.31.0-rc.0');
   });
 
   it('refuses a history out of order or with an unsupported default', () => {
     expect(() =>
       createIstioReleaseFacts({
         ...ISTIO_RELEASE_HISTORY,
-        minors: [...ISTIO_RELEASE_HISTORY.minors, { minor: 30 }],
+        minors: [...ISTIO_RELEASE_HISTORY.minors, { minor: 31 }],
       }),
-    ).toThrow('1.30 must come after 1.30');
+    ).toThrow('1.31 must come after 1.31');
     expect(() =>
       createIstioReleaseFacts({
         ...ISTIO_RELEASE_HISTORY,
-        defaultVersion: '1.31.0',
+        defaultVersion: '1.32.0',
       }),
-    ).toThrow('default 1.31.0 is not a supported release');
+    ).toThrow('default 1.32.0 is not a supported release');
   });
 });

@@ -5,8 +5,9 @@ import type { IstioReleaseHistory } from './istioMinorFacts';
  * the upstream charts and CRDs of the conformance releases (shared/conformance/SOURCES.md).
  *
  * The range starts at 1.17 because older releases lack the served v1 security APIs and the values
- * layout the render packs assume; it ends at the current stable line. Supporting a new release is
- * one entry at the end of `minors` (plus its conformance data when it gets a conformanceRelease).
+ * layout the render packs assume; it ends at the newest line the conformance data covers. Supporting
+ * a new release is one entry at the end of `minors` (plus its conformance data when it gets a
+ * conformanceRelease). The default stays on the newest line with a final release in the data.
  *
  * `releaseDate` and `endOfLife` come from Istio's "Supported Releases" page
  * (https://istio.io/latest/docs/releases/supported-releases/#support-status-of-istio-releases), as
@@ -29,6 +30,7 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
     operatorController: true,
     chartProfiles: false,
     compatibilityProfiles: false,
+    compatibilityVersions: [],
     chartPlatformProfiles: false,
     stableProfiles: false,
     ambient: false,
@@ -85,6 +87,7 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
         chartDefaultsWrapper: 'defaults',
         chartProfiles: true,
         compatibilityProfiles: true,
+        compatibilityVersions: ['1.20', '1.21', '1.22'],
         stableProfiles: true,
       },
     },
@@ -101,6 +104,7 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
         baseChartCrdFile: 'files/crd-all.gen.yaml',
         networkingApiVersion: 'networking.istio.io/v1',
         chartPlatformProfiles: true,
+        compatibilityVersions: ['1.21', '1.22', '1.23'],
       },
     },
     {
@@ -115,7 +119,11 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
       releaseDate: '2025-08-11',
       endOfLife: '2026-03-30',
       conformanceRelease: '1.27.9',
-      changes: { ambientMultiCluster: true, podMonitorPodLabel: 'pod' },
+      changes: {
+        ambientMultiCluster: true,
+        podMonitorPodLabel: 'pod',
+        compatibilityVersions: ['1.24', '1.25', '1.26'],
+      },
     },
     { minor: 28, releaseDate: '2025-11-05', endOfLife: '2026-05-31' },
     { minor: 29, releaseDate: '2026-02-16', endOfLife: '2026-08-31' },
@@ -123,7 +131,22 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
       minor: 30,
       releaseDate: '2026-05-18',
       conformanceRelease: '1.30.3',
-      changes: { ambientEastWestApiVersion: 'gateway.networking.k8s.io/v1' },
+      changes: {
+        ambientEastWestApiVersion: 'gateway.networking.k8s.io/v1',
+        compatibilityVersions: ['1.25', '1.26', '1.27', '1.28', '1.29'],
+        gatewayApiVersion: 'v1.5.1',
+      },
+    },
+    {
+      minor: 31,
+      // No final 1.31 tag is in the data: its charts and CRDs are 1.31.0-rc.0's, whose manifests
+      // equal the release-1.31 branch head, so 1.31.x is accepted with these facts. The release
+      // date of 1.31.0 and the line's end of life are not recorded there, so both stay unset.
+      conformanceRelease: '1.31.0-rc.0',
+      changes: {
+        compatibilityVersions: ['1.25', '1.26', '1.27', '1.28', '1.29', '1.30'],
+        gatewayApiVersion: 'v1.6.0',
+      },
     },
   ],
   defaultVersion: '1.30.3',

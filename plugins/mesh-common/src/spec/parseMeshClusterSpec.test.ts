@@ -373,13 +373,13 @@ const invalidSpecs: InvalidCase[] = [
     'an Istio version before the range',
     { istio: { version: '1.9.0' } },
     'istio.version',
-    '1.9.0 is not supported; supported: 1.17.x–1.30.x',
+    '1.9.0 is not supported; supported: 1.17.x–1.31.x',
   ],
   [
     'an Istio version after the range',
-    { istio: { version: '1.31.0' } },
+    { istio: { version: '1.32.0' } },
     'istio.version',
-    'supported: 1.17.x–1.30.x',
+    'supported: 1.17.x–1.31.x',
   ],
   [
     'an Istio version without patch',
@@ -998,7 +998,7 @@ describe('MeshSpecError', () => {
     ]);
     expect(error.message.split('\n')).toEqual([
       expect.stringMatching(/^cluster\.name: must be a DNS-1123 label/),
-      'istio.version: 1.9.0 is not supported; supported: 1.17.x–1.30.x',
+      'istio.version: 1.9.0 is not supported; supported: 1.17.x–1.31.x',
     ]);
   });
 

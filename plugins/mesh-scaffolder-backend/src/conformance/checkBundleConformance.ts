@@ -15,6 +15,7 @@ import {
 import {
   addonCrdFiles,
   conformanceIstioVersion,
+  conformanceReleaseFacts,
   istioFiles,
   tempoValuesFile,
 } from './conformanceData';
@@ -143,7 +144,7 @@ export function checkBundleConformance(
   releaseFacts: IstioReleaseFacts = ISTIO_RELEASE_FACTS,
 ): ConformanceReport {
   const release = conformanceIstioVersion(istioVersion, releaseFacts);
-  const facts = releaseFacts.factsFor(release);
+  const facts = conformanceReleaseFacts(release, releaseFacts);
   const files = istioFiles(dir, release, facts);
   const report: ConformanceReport = {
     istioVersion: release,

@@ -51,6 +51,36 @@ export function conformanceIstioVersion(
   return release;
 }
 
+/**
+ * The facts of the line whose conformance data `release` is. Looked up by the data's release
+ * rather than parsed, because a line without a final tag keeps a release candidate's data.
+ *
+ * @throws Error when no line names the release
+ */
+export function conformanceReleaseFacts(
+  release: string,
+  releaseFacts: IstioReleaseFacts = ISTIO_RELEASE_FACTS,
+): IstioMinorFacts {
+  const line = releaseFacts.lines.find(l => l.conformanceRelease === release);
+  if (!line) {
+    throw new Error(`no Istio line keeps its conformance data as ${release}`);
+  }
+  return line;
+}
+
+/**
+ * A spec version of the line whose conformance data `release` is: the release itself, or the
+ * line's first patch where the data is a release candidate (which no spec may name).
+ */
+export function specVersionOfConformanceRelease(
+  release: string,
+  releaseFacts: IstioReleaseFacts = ISTIO_RELEASE_FACTS,
+): string {
+  return releaseFacts.lineOf(release)
+    ? release
+    : `1.${conformanceReleaseFacts(release, releaseFacts).minor}.0`;
+}
+
 /** Where each Istio chart's values.yaml sits in an Istio release's source tree. */
 export const ISTIO_CHART_VALUES_FILES: Record<string, string> = {
   base: 'base/values.yaml',

@@ -9,8 +9,10 @@ import { loadExampleSpecInput } from '../render/__testUtils__/exampleSpecs';
 import { readValuesFile } from './chartValues';
 import {
   conformanceDir,
+  conformanceReleaseFacts,
   ISTIO_CHART_VALUES_FILES,
   istioChartValuesFile,
+  specVersionOfConformanceRelease,
 } from './conformanceData';
 import { unknownIstioChartValueKeys } from './istioChartValueKeys';
 
@@ -58,9 +60,10 @@ function specsFor(version: string) {
 }
 
 describe('Helm values use only keys the chart of that Istio release accepts', () => {
-  it.each(CONFORMANCE_RELEASES)('Istio %s', version => {
-    const facts = ISTIO_RELEASE_FACTS.factsFor(version);
-    // GIVEN a multi-primary and a primary-remote mesh on this release
+  it.each(CONFORMANCE_RELEASES)('Istio %s', release => {
+    const facts = conformanceReleaseFacts(release);
+    const version = specVersionOfConformanceRelease(release);
+    // GIVEN a multi-primary and a primary-remote mesh on this release's line
     for (const spec of specsFor(version)) {
       // WHEN rendered
       const bundle = renderMeshBundle(spec);
@@ -82,7 +85,7 @@ describe('Helm values use only keys the chart of that Istio release accepts', ()
       for (const values of istioValues) {
         const valuesFile = istioChartValuesFile(
           dir,
-          version,
+          release,
           facts,
           values.chart,
         );

@@ -56,7 +56,7 @@ describe('a new Istio release is one entry in the release facts', () => {
   it('renders a bundle for it', () => {
     // WHEN the 1.99 mesh is rendered with the facts that know 1.99
     const bundle = renderMeshBundle(spec, { istioReleaseFacts: releaseFacts });
-    // THEN the charts are pinned to 1.99.0 and its values follow 1.99's facts, 1.30's otherwise
+    // THEN the charts are pinned to 1.99.0 and its values follow 1.99's facts, 1.31's otherwise
     const values = istiodValues(bundle);
     expect(values.chartVersion).toBe('1.99.0');
     expect(values.values.global.multiCluster).toEqual({
@@ -69,7 +69,7 @@ describe('a new Istio release is one entry in the release facts', () => {
     ).toBe('networking.istio.io/v1');
     // AND the supported releases alone do not render it
     expect(() => renderMeshBundle(spec)).toThrow(
-      'Istio 1.99.0 is not a supported release (1.17.x–1.30.x)',
+      'Istio 1.99.0 is not a supported release (1.17.x–1.31.x)',
     );
   });
 
@@ -137,6 +137,6 @@ describe('a new Istio release is one entry in the release facts', () => {
       ),
     ).toEqual(expect.arrayContaining(['global', 'revision']));
     // AND with no conformance data of its own, 1.99 is checked against the newest that has some
-    expect(conformanceIstioVersion('1.99.0', releaseFacts)).toBe('1.30.3');
+    expect(conformanceIstioVersion('1.99.0', releaseFacts)).toBe('1.31.0-rc.0');
   });
 });
