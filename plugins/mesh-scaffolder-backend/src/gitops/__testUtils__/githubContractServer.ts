@@ -63,6 +63,48 @@ function malformedPath(path: unknown): boolean {
 }
 
 /**
+ * `GET /repos/{owner}/{repo}/contents/{path}?ref=`, as Backstage's GithubUrlReader calls it: with
+ * `Accept: application/vnd.github.v3.raw` the file's bytes, otherwise GitHub's JSON (base64 content);
+ * an ETag per blob, and 304 when `If-None-Match` names the current one.
+ */
+function fileContents(
+  repo: RepositoryState,
+  req: ContractRequest,
+  filePath: string,
+): ContractResponse {
+  const ref = req.url.searchParams.get('ref') ?? repo.defaultBranch;
+  const commit = repo.branches.get(ref) ?? ref;
+  const tree = repo.store.commit(commit)?.tree;
+  const entry = tree ? repo.store.flatten(tree).get(filePath) : undefined;
+  const blob = entry && repo.store.blob(entry.sha);
+  if (!entry || !blob) return notFound;
+  const etag = `"${entry.sha}"`;
+  if (req.headers['if-none-match'] === etag) {
+    return { status: 304, text: '', headers: { etag } };
+  }
+  if (String(req.headers.accept ?? '').includes('raw')) {
+    return {
+      status: 200,
+      text: blob.toString('utf8'),
+      headers: { 'content-type': 'application/vnd.github.raw', etag },
+    };
+  }
+  return {
+    status: 200,
+    headers: { etag },
+    body: {
+      type: 'file',
+      encoding: 'base64',
+      size: blob.length,
+      name: filePath.slice(filePath.lastIndexOf('/') + 1),
+      path: filePath,
+      sha: entry.sha,
+      content: blob.toString('base64'),
+    },
+  };
+}
+
+/**
  * A stateful stand-in for the GitHub REST API: the repository, Git data (refs, commits, trees),
  * pulls, labels, assignees and reviewer endpoints the GitOps step uses, with GitHub's shapes and
  * its refusals (401 bad credentials, 404, 422 for non-fast-forward ref updates, duplicate pull
@@ -140,6 +182,9 @@ export async function startGithubContractServer(options: {
           private: true,
         },
       };
+    }
+    if (req.method === 'GET' && rest[0] === 'contents' && rest.length > 1) {
+      return fileContents(repo, req, rest.slice(1).join('/'));
     }
     // Octokit sends `heads/<branch>` percent-encoded as one segment; GitHub accepts both forms.
     const refPath = rest.slice(2).join('/');
