@@ -13,8 +13,9 @@ import {
   createGitopsRepositoryFactory,
   GitopsRepositoryFactory,
 } from '../gitops/gitopsRepositoryFactory';
+import { withFormerMembers } from '../gitops/formerMeshMembers';
+import { planChangeRequest } from '../gitops/planChangeRequest';
 import {
-  planPullRequest,
   PullRequestPlan,
   PullRequestPlanInput,
 } from '../gitops/planPullRequest';
@@ -59,7 +60,9 @@ export function createMeshGitopsPullRequestAction(
       'Opens or updates a GitHub pull request / GitLab merge request that puts one cluster of a ' +
       'rendered mesh bundle (plus its catalog-info.yaml) under the cluster folder of the GitOps ' +
       'repository, on the branch mesh/<cluster>; stale files of that folder are deleted, nothing ' +
-      'else is touched; identical output changes nothing.',
+      'else is touched; identical output changes nothing. For a multi-cluster spec, every member ' +
+      'folder is proposed together on the branch meshes/<mesh id>, and the folders of clusters ' +
+      'the spec no longer lists are deleted.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -67,7 +70,7 @@ export function createMeshGitopsPullRequestAction(
       output: gitopsPullRequestOutputSchema,
     },
     async handler(ctx) {
-      const plan = await planPullRequest(
+      const plan = await planChangeRequest(
         toPlanInput(ctx.input, {
           workspacePath: ctx.workspacePath,
           targetRoot: options.targetRoot,
@@ -87,7 +90,7 @@ export function createMeshGitopsPullRequestAction(
         repository,
         checkpoint: ctx.checkpoint,
         checkpointPrefix: `mesh.gitops.${host}.${project}.${plan.branch}`,
-        plan,
+        plan: await withFormerMembers(plan, repository),
       });
       outputOutcome(ctx, plan, outcome, `${host}/${project}`);
     },
@@ -162,7 +165,9 @@ function outputDryRun(ctx: OutputContext, plan: PullRequestPlan): void {
   const files = plan.files.map(f => f.path);
   const body = plan.content(plan.baseBranch ?? 'the default branch').body;
   ctx.logger.info(
-    `Dry run: would propose ${files.length} files under ${plan.targetPath}/ on ${plan.branch} ` +
+    `Dry run: would propose ${files.length} files under ${(
+      plan.folders ?? [plan.targetPath]
+    ).join('/, ')}/ on ${plan.branch} ` +
       `(stale files there would be deleted):\n${files.join('\n')}`,
   );
   ctx.output('result', 'planned');

@@ -132,7 +132,11 @@ export const gitopsPullRequestOutputSchema = {
   number: (z: Zod) =>
     z.number().optional().describe('Pull request number / merge request iid'),
   branch: (z: Zod) =>
-    z.string().describe('Branch of the change: mesh/<cluster>'),
+    z
+      .string()
+      .describe(
+        'Branch of the change: mesh/<cluster>, or meshes/<mesh id> for a multi-cluster spec',
+      ),
   baseBranch: (z: Zod) =>
     z.string().optional().describe('Branch the request targets'),
   result: (z: Zod) =>

@@ -1,6 +1,7 @@
 import { diffFiles } from './diffFiles';
 import { FileChange, GitopsFile } from './gitopsFile';
 import { GitopsRepository } from './gitopsRepository';
+import { listProposedFiles, ProposedFolders } from './proposedFiles';
 
 /** The wanted files compared with the base branch, and the base's text of each file they replace. */
 export interface MergedChange {
@@ -15,13 +16,13 @@ export interface MergedChange {
  */
 export async function readMergedChange(
   repository: GitopsRepository,
-  wanted: { targetPath: string; files: GitopsFile[] },
+  wanted: ProposedFolders & { files: GitopsFile[] },
   at: { baseHead: string; parent: string; current: Map<string, string> },
 ): Promise<MergedChange> {
   const merged =
     at.parent === at.baseHead
       ? at.current
-      : await repository.listFiles(at.baseHead, wanted.targetPath);
+      : await listProposedFiles(repository, at.baseHead, wanted);
   const changes = diffFiles(merged, wanted.files);
   const replaced = changes.filter(c => c.action !== 'create');
   const texts = await Promise.all(

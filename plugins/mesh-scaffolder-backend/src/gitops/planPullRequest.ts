@@ -49,6 +49,8 @@ export interface PullRequestPlan {
   cluster: string;
   branch: string;
   targetPath: string;
+  /** Every folder a mesh-wide change owns (see planMeshPullRequest); only `targetPath` when absent. */
+  folders?: string[];
   baseBranch?: string;
   title: string;
   commitMessage: string;

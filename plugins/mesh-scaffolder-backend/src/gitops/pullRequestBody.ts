@@ -9,7 +9,7 @@ import { validationSection, ValidationInput } from './validationSection';
 import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
 /** GitHub refuses bodies over 65,536 characters; the object table is the part that can grow. */
-const maxBodyLength = 60_000;
+export const maxBodyLength = 60_000;
 
 export interface PullRequestBodyInput {
   cluster: string;

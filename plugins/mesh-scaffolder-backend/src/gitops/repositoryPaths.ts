@@ -91,6 +91,14 @@ export function clusterBranchName(cluster: string): string {
   return `mesh/${cluster}`;
 }
 
+/**
+ * The one branch a mesh-wide change lives on. A prefix apart from `mesh/` keeps a mesh whose ID
+ * equals a cluster's name from sharing that cluster's branch.
+ */
+export function meshBranchName(meshId: string): string {
+  return `meshes/${meshId}`;
+}
+
 /** Joins repository path segments with POSIX separators. */
 export function joinRepositoryPath(...segments: string[]): string {
   return path.posix.join(...segments);

@@ -3,9 +3,9 @@ import { JsonValue } from '@backstage/types';
 import { createHash } from 'node:crypto';
 import { deletedObjects } from './deletedObjects';
 import { diffFiles } from './diffFiles';
-import { checkNoNestedTree } from './repositoryPaths';
 import { FileChange } from './gitopsFile';
 import { readMergedChange } from './mergedChange';
+import { listProposedFiles } from './proposedFiles';
 import {
   ChangeRequest,
   ChangeRequestContent,
@@ -36,7 +36,13 @@ export type SyncOutcome = {
 /** What to propose: the plan's branch, base branch (the default branch when absent), files and texts. */
 export type ProposedChange = Pick<
   PullRequestPlan,
-  'branch' | 'baseBranch' | 'targetPath' | 'files' | 'commitMessage' | 'content'
+  | 'branch'
+  | 'baseBranch'
+  | 'targetPath'
+  | 'folders'
+  | 'files'
+  | 'commitMessage'
+  | 'content'
 >;
 
 export interface SyncOptions {
@@ -155,8 +161,7 @@ export async function syncPullRequest(
   const open = await openRequestOnBase(repository, branch, baseBranch);
   // Without an open request the branch's history is stale (merged or abandoned): start from base.
   const parent = open && branchHead ? branchHead : baseHead;
-  const current = await repository.listFiles(parent, targetPath);
-  checkNoNestedTree(targetPath, current.keys());
+  const current = await listProposedFiles(repository, parent, plan);
   const changes = diffFiles(current, plan.files);
   const content = plan.content(
     baseBranch,
