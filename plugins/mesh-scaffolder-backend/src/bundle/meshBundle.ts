@@ -8,6 +8,7 @@ export const BUNDLE_COMPONENTS = [
   'namespaces',
   'istio',
   'multi-cluster',
+  'gateway-api',
   'gateways',
   'observability',
   'policy',

@@ -1,3 +1,7 @@
+import {
+  ISTIO_RELEASE_FACTS,
+  type IstioMinorFacts,
+} from '@mesh-templates/plugin-mesh-common';
 import { BundleIndexEntry } from '../bundle/meshBundle';
 import { apiGroupOf, kindFacts } from '../kinds/kindCatalog';
 import { inlineCode } from './markdown';
@@ -7,10 +11,13 @@ import { MeshFacts } from './meshFacts';
  * "<installer> — for <groups>" for every API group of the objects that a CRD serves, installers in
  * the order of their first group.
  */
-function crdInstallers(entries: BundleIndexEntry[]): string[] {
+function crdInstallers(
+  entries: BundleIndexEntry[],
+  istioLine?: IstioMinorFacts,
+): string[] {
   const installerByGroup = new Map<string, string>();
   for (const { apiVersion, kind } of entries) {
-    const kindInfo = kindFacts(apiGroupOf(apiVersion), kind);
+    const kindInfo = kindFacts(apiGroupOf(apiVersion), kind, istioLine);
     if (kindInfo.builtIn || kindInfo.kustomizeOnly) continue;
     installerByGroup.set(
       kindInfo.group,
@@ -39,7 +46,12 @@ export function prerequisites(
   entries: BundleIndexEntry[],
   facts: MeshFacts,
 ): string[] {
-  const items = crdInstallers(entries);
+  const items = crdInstallers(
+    entries,
+    facts.istioVersion
+      ? ISTIO_RELEASE_FACTS.lineOf(facts.istioVersion)
+      : undefined,
+  );
   const certificates = entries.filter(e => e.kind === 'Certificate');
   if (certificates.length > 0) {
     const names = certificates

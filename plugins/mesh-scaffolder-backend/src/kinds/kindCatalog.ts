@@ -1,3 +1,5 @@
+import type { IstioMinorFacts } from '@mesh-templates/plugin-mesh-common';
+
 /**
  * Who serves an API group: Kubernetes itself, a CRD someone has to install, or nobody because
  * kustomize reads the file and never sends it to the API server.
@@ -9,6 +11,11 @@ interface ApiGroupEntry {
   servedBy: ServedBy;
   /** What installs the group's CRDs, as the apply report and the pull request name it. */
   installedBy?: string;
+  /**
+   * What installs the group's CRDs for a cluster on an Istio line, where the line decides the
+   * release (undefined when it records none: `installedBy` then stands).
+   */
+  installedByOnLine?: (line: IstioMinorFacts) => string | undefined;
   /** The kubernetes-models package whose classes validate the group's kinds; none: structural checks. */
   modelPackage?: string;
   /** CRD names (as `kubectl get crd` lists them) of the kinds the bundles render, by kind. */
@@ -29,6 +36,10 @@ const apiGroups: Record<string, ApiGroupEntry> = {
   'gateway.networking.k8s.io': {
     servedBy: 'crd',
     installedBy: 'the Kubernetes Gateway API CRDs',
+    // istiod ignores Gateway API CRDs older than its minimums, so the release is part of the need.
+    installedByOnLine: line =>
+      line.gatewayApiVersion &&
+      `the Kubernetes Gateway API CRDs ${line.gatewayApiVersion} (standard channel; Istio 1.${line.minor} requires it)`,
     crds: { Gateway: 'gateways.gateway.networking.k8s.io' },
   },
   'kustomize.config.k8s.io': { servedBy: 'kustomize' },
@@ -146,8 +157,15 @@ function groupEntry(group: string): ApiGroupEntry | undefined {
   return undefined;
 }
 
-/** The catalog's facts for a kind; a group it does not know gives a custom kind with no facts. */
-export function kindFacts(group: string, kind: string): KindFacts {
+/**
+ * The catalog's facts for a kind; a group it does not know gives a custom kind with no facts.
+ * With the cluster's Istio line, `installedBy` names the CRD release that line needs, if it says.
+ */
+export function kindFacts(
+  group: string,
+  kind: string,
+  istioLine?: IstioMinorFacts,
+): KindFacts {
   const entry = groupEntry(group);
   const crdName = entry?.crds?.[kind];
   return {
@@ -160,7 +178,9 @@ export function kindFacts(group: string, kind: string): KindFacts {
       crdName && crdName.slice(crdName.indexOf('.') + 1) === group
         ? crdName
         : undefined,
-    installedBy: entry?.installedBy,
+    installedBy:
+      (istioLine && entry?.installedByOnLine?.(istioLine)) ||
+      entry?.installedBy,
     modelPackage: entry?.modelPackage,
   };
 }

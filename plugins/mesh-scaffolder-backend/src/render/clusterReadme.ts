@@ -1,6 +1,7 @@
 import { MESH_CLUSTER_DOCUMENT_FILE } from '@mesh-templates/plugin-mesh-common';
 import type { BundleIndexEntry, BundleHelmValues } from '../bundle/meshBundle';
 import type { ClusterRenderContext } from './clusterRenderContext';
+import { gatewayApiCrdsReadmeLine } from './packs/gatewayApiCrdsPack';
 
 function code(text: string): string {
   // Backticks inside a value would end the code span; validated specs never contain them.
@@ -114,6 +115,8 @@ export function clusterReadme(
     '',
     '- The CRDs of every kind above that is not built into Kubernetes (Istio via the `base` chart or istioctl; Prometheus operator, cert-manager, MetalLB, Kiali/Jaeger/OpenTelemetry operators, Argo CD or Flux as used).',
   );
+  const gatewayApiCrds = gatewayApiCrdsReadmeLine(context, index);
+  if (gatewayApiCrds) lines.push(gatewayApiCrds);
   if (context.ingressGateway.tls.enabled) {
     const { issuerRef } = context.ingressGateway.tls;
     lines.push(

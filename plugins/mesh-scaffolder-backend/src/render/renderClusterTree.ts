@@ -15,7 +15,12 @@ import {
   ClusterRenderContext,
 } from './clusterRenderContext';
 import type { MeshMember } from './meshMembers';
-import { COMPONENT_PACKS, gitopsOutputs, gitopsReleases } from './packs';
+import {
+  COMPONENT_PACKS,
+  gatewayApiCrdsOutputs,
+  gitopsOutputs,
+  gitopsReleases,
+} from './packs';
 import {
   renderHelmValuesOutput,
   renderObjectsOutput,
@@ -82,6 +87,30 @@ function appendObjects(
 }
 
 /**
+ * Renders outputs into the tree; returns the files its kustomization applies (istioctl input files
+ * are part of the tree but not resources of its kustomization).
+ */
+function appendOutputs(
+  tree: ClusterTree,
+  outputs: PackOutput[],
+  context: ClusterRenderContext,
+): string[] {
+  const resources: string[] = [];
+  for (const output of outputs) {
+    const file = `${context.gitops.targetPath}/${output.file}`;
+    if (output.type === 'helmValues') {
+      appendHelmValues(tree, output, context, file);
+      continue;
+    }
+    appendObjects(tree, output, context, file);
+    if (output.appliedBy === 'kustomize') {
+      resources.push(output.file);
+    }
+  }
+  return resources;
+}
+
+/**
  * Renders every pack for one member of the mesh into its `clusters/<name>/` tree, with the facts
  * of the spec's Istio release line.
  */
@@ -99,7 +128,6 @@ export function renderClusterTree(
     (o): o is HelmValuesOutput => o.type === 'helmValues',
   );
   const releases = gitopsReleases(context, valuesOutputs);
-  const outputs = [...componentOutputs, ...gitopsOutputs(context, releases)];
 
   const tree: ClusterTree = {
     objects: [],
@@ -107,19 +135,21 @@ export function renderClusterTree(
     files: [],
     index: [],
   };
-  // istioctl input files are part of the tree but not resources of its kustomization.
-  const resources: string[] = [];
-  for (const output of outputs) {
-    const file = `${root}/${output.file}`;
-    if (output.type === 'helmValues') {
-      appendHelmValues(tree, output, context, file);
-      continue;
-    }
-    appendObjects(tree, output, context, file);
-    if (output.appliedBy === 'kustomize') {
-      resources.push(output.file);
-    }
-  }
+  const resources = appendOutputs(tree, componentOutputs, context);
+  // Whether the tree needs the Gateway API CRDs shows only in what the packs rendered.
+  resources.push(
+    ...appendOutputs(
+      tree,
+      [
+        ...gatewayApiCrdsOutputs(
+          context,
+          tree.objects.map(o => o.object),
+        ),
+        ...gitopsOutputs(context, releases),
+      ],
+      context,
+    ),
+  );
   const fluxReleases = context.gitops.engine === 'flux' ? releases : [];
   tree.files.push({
     path: `${root}/kustomization.yaml`,

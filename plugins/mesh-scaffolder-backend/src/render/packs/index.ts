@@ -20,5 +20,6 @@ export const COMPONENT_PACKS: TemplatePack[] = [
   policyPack,
 ];
 
+export { gatewayApiCrdsOutputs } from './gatewayApiCrdsPack';
 export { gitopsOutputs, gitopsReleases } from './gitopsPack';
 export type { GitopsRelease } from './gitopsPack';
