@@ -57,6 +57,12 @@ export interface Config {
     /** How long an answer is reused. Default: 15000 */
     cacheTtlMs?: number;
     /**
+     * How many Prometheus answers the backend reads into memory at once, across all requests and
+     * clusters; further answers wait unread (within `clusterTimeoutMs`). Each answer is at most
+     * 16 MiB, so the default bounds buffered answers to 256 MiB. Default: 16
+     */
+    maxBufferedAnswers?: number;
+    /**
      * Template runs' rendered bundles, kept in the mesh plugin's database so the task page can
      * link to the files and a .tar.gz download.
      */

@@ -7,6 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { meshPlugin } from './plugin';
+import { bufferedAnswerLimit } from './prometheus/httpTransport';
 import {
   MisbehavingServer,
   startMisbehavingPrometheus,
@@ -54,6 +55,7 @@ describe('mesh backend plugin', () => {
           data: {
             mesh: {
               cacheTtlMs: 1,
+              maxBufferedAnswers: 5,
               clusters: [
                 {
                   name: 'cluster-east',
@@ -99,6 +101,10 @@ describe('mesh backend plugin', () => {
   it('requires user or service credentials', async () => {
     const res = await get().set('Authorization', mockCredentials.none.header());
     expect(res.status).toBe(401);
+  });
+
+  it('bounds the Prometheus answers the process buffers at once by mesh.maxBufferedAnswers', () => {
+    expect(bufferedAnswerLimit.limit).toBe(5);
   });
 
   it('returns every configured cluster, and never a credential', async () => {

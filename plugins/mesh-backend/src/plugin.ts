@@ -8,8 +8,10 @@ import {
   meshRunPermissions,
 } from '@mesh-templates/plugin-mesh-common';
 import { DatabaseFanOutLease } from './cache/FanOutLease';
+import { DEFAULT_MAX_BUFFERED_ANSWERS } from './config/MeshConfig';
 import { readMeshConfig } from './config/readMeshConfig';
 import { MeshHealthService } from './health/MeshHealthService';
+import { bufferedAnswerLimit } from './prometheus/httpTransport';
 import { MeshRunStore } from './runs/MeshRunStore';
 import { readRunStoreConfig } from './runs/readRunStoreConfig';
 import { createRunsRouter } from './runs/runsRouter';
@@ -41,6 +43,10 @@ export const meshPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, httpRouter, httpAuth, catalog } = deps;
         const meshConfig = readMeshConfig(config);
+        // One bound for the whole process, shared by every transport: set once, from config.
+        bufferedAnswerLimit.setCapacity(
+          meshConfig.maxBufferedAnswers ?? DEFAULT_MAX_BUFFERED_ANSWERS,
+        );
         // Replicas share answers through the cache and agree on who fans out through the database.
         const health = MeshHealthService.fromConfig(meshConfig, {
           cache: deps.cache,

@@ -21,8 +21,19 @@ export interface MeshConfig {
   clusters: MeshClusterConfig[];
   clusterTimeoutMs: number;
   cacheTtlMs: number;
+  /**
+   * Prometheus answers the process reads into memory at once, across every request. Always set by
+   * `readMeshConfig`; optional for configs built by hand (tests, bench), which get the default.
+   */
+  maxBufferedAnswers?: number;
   thresholds: HealthThresholds;
 }
 
 export const DEFAULT_CLUSTER_TIMEOUT_MS = 3000;
 export const DEFAULT_CACHE_TTL_MS = 15000;
+/**
+ * Enough to read a fan-out's answers as they arrive (each takes a permit for the moment its
+ * kilobytes take to read), few enough that 16 answers at the 16 MiB per-answer limit stay within
+ * 256 MiB.
+ */
+export const DEFAULT_MAX_BUFFERED_ANSWERS = 16;

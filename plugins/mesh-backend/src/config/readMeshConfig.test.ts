@@ -5,14 +5,20 @@ import { readMeshConfig } from './readMeshConfig';
 const read = (mesh: object) => readMeshConfig(new ConfigReader({ mesh }));
 
 describe('readMeshConfig', () => {
-  it('gives Kiali thresholds, a 3 s timeout and a 15 s cache when nothing is configured', () => {
+  it('gives Kiali thresholds, a 3 s timeout, a 15 s cache and 16 buffered answers when nothing is configured', () => {
     const config = readMeshConfig(new ConfigReader({}));
     expect(config).toEqual({
       clusters: [],
       clusterTimeoutMs: 3000,
       cacheTtlMs: 15000,
+      maxBufferedAnswers: 16,
       thresholds: DEFAULT_HEALTH_THRESHOLDS,
     });
+    expect(read({ clusters: [] }).maxBufferedAnswers).toBe(16);
+  });
+
+  it('reads the bound on buffered Prometheus answers', () => {
+    expect(read({ maxBufferedAnswers: 4 }).maxBufferedAnswers).toBe(4);
   });
 
   it('reads per-cluster Prometheus with token and headers as request headers', () => {
@@ -91,6 +97,8 @@ describe('readMeshConfig', () => {
       "'mesh.thresholds.certificateExpiryDays.degraded'",
     ],
     [{ clusterTimeoutMs: 0 }, "'mesh.clusterTimeoutMs'"],
+    [{ maxBufferedAnswers: 0 }, "'mesh.maxBufferedAnswers'"],
+    [{ maxBufferedAnswers: 2.5 }, "'mesh.maxBufferedAnswers'"],
     [
       {
         prometheus: { url: 'http://p', clusterLabel: 'bad-label' },

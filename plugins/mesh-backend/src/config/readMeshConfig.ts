@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import {
+  ClusterLinks,
   DEFAULT_HEALTH_THRESHOLDS,
   HealthThresholds,
   RatioThreshold,
@@ -7,6 +8,7 @@ import {
 import {
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_CLUSTER_TIMEOUT_MS,
+  DEFAULT_MAX_BUFFERED_ANSWERS,
   MeshClusterConfig,
   MeshConfig,
   PrometheusTarget,
@@ -88,6 +90,29 @@ function readPositive(config: Config, key: string, fallback: number): number {
   return value;
 }
 
+function readMaxBufferedAnswers(mesh: Config | undefined): number {
+  const value =
+    mesh?.getOptionalNumber('maxBufferedAnswers') ??
+    DEFAULT_MAX_BUFFERED_ANSWERS;
+  if (!(Number.isInteger(value) && value >= 1))
+    fail('mesh.maxBufferedAnswers', 'must be a whole number of at least 1');
+  return value;
+}
+
+function readLinks(links: Config | undefined): ClusterLinks {
+  return {
+    ...(links?.getOptionalString('kiali') && {
+      kiali: links.getString('kiali'),
+    }),
+    ...(links?.getOptionalString('grafana') && {
+      grafana: links.getString('grafana'),
+    }),
+    ...(links?.getOptionalString('tracing') && {
+      tracing: links.getString('tracing'),
+    }),
+  };
+}
+
 /** `mesh.thresholds`, each limit defaulting to mesh-common's (Kiali's) value. */
 function readThresholds(thresholdConfig: Config | undefined): HealthThresholds {
   return {
@@ -125,6 +150,7 @@ export function readMeshConfig(root: Config): MeshConfig {
       clusters: [],
       clusterTimeoutMs: DEFAULT_CLUSTER_TIMEOUT_MS,
       cacheTtlMs: DEFAULT_CACHE_TTL_MS,
+      maxBufferedAnswers: DEFAULT_MAX_BUFFERED_ANSWERS,
       thresholds,
     };
   }
@@ -165,22 +191,7 @@ export function readMeshConfig(root: Config): MeshConfig {
         'missing, and there is no mesh.prometheus to fall back to',
       );
     }
-    const links = c.getOptionalConfig('links');
-    return {
-      name,
-      prometheus,
-      links: {
-        ...(links?.getOptionalString('kiali') && {
-          kiali: links.getString('kiali'),
-        }),
-        ...(links?.getOptionalString('grafana') && {
-          grafana: links.getString('grafana'),
-        }),
-        ...(links?.getOptionalString('tracing') && {
-          tracing: links.getString('tracing'),
-        }),
-      },
-    };
+    return { name, prometheus, links: readLinks(c.getOptionalConfig('links')) };
   });
   if (global && clusters.length === 0) {
     fail('mesh.clusters', 'list the cluster names held by mesh.prometheus');
@@ -194,6 +205,7 @@ export function readMeshConfig(root: Config): MeshConfig {
       DEFAULT_CLUSTER_TIMEOUT_MS,
     ),
     cacheTtlMs: readPositive(mesh, 'cacheTtlMs', DEFAULT_CACHE_TTL_MS),
+    maxBufferedAnswers: readMaxBufferedAnswers(mesh),
     thresholds,
   };
 }
