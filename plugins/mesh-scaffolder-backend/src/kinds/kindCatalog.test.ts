@@ -1,3 +1,4 @@
+import { ISTIO_RELEASE_FACTS } from '@mesh-templates/plugin-mesh-common';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 import {
   loadExampleSpecs,
@@ -68,6 +69,30 @@ describe('kindCatalog', () => {
     expect(kindFacts('kustomize.config.k8s.io', 'Kustomization')).toMatchObject(
       { builtIn: false, kustomizeOnly: true, installedBy: undefined },
     );
+  });
+
+  it("names the Gateway API release the cluster's Istio line requires, where the line records one", () => {
+    const gatewayApiOn = (version: string) =>
+      kindFacts(
+        'gateway.networking.k8s.io',
+        'Gateway',
+        ISTIO_RELEASE_FACTS.factsFor(version),
+      ).installedBy;
+    expect(gatewayApiOn('1.31.0')).toBe(
+      'the Kubernetes Gateway API CRDs v1.6.0 (standard channel; Istio 1.31 requires it)',
+    );
+    expect(gatewayApiOn('1.30.3')).toBe(
+      'the Kubernetes Gateway API CRDs v1.5.1 (standard channel; Istio 1.30 requires it)',
+    );
+    expect(gatewayApiOn('1.27.9')).toBe('the Kubernetes Gateway API CRDs');
+    // Other groups do not depend on the line.
+    expect(
+      kindFacts(
+        'networking.istio.io',
+        'Gateway',
+        ISTIO_RELEASE_FACTS.factsFor('1.31.0'),
+      ).installedBy,
+    ).toBe('the Istio base chart (or istioctl install)');
   });
 
   it('answers for a group under a known domain, but never with a sibling group’s CRD', () => {
