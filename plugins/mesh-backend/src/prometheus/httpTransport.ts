@@ -34,8 +34,8 @@ export type PrometheusTransport = (
 export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 /**
- * How many answers the whole process reads into memory at once, whichever request, fan-out or
- * replica-facing route asked for them: `mesh.maxBufferedAnswers`, set by the plugin at startup. With
+ * How many answers the whole process reads into memory at once, whichever request or fan-out asked
+ * for them: `mesh.maxBufferedAnswers`, set by the plugin at startup. With
  * each answer capped at `MAX_ANSWER_BYTES`, this bounds the memory answers take under any load.
  */
 export const bufferedAnswerLimit = new Semaphore(DEFAULT_MAX_BUFFERED_ANSWERS);
