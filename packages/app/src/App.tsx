@@ -22,4 +22,10 @@ export default createApp({
     navModule,
     signInModule,
   ],
+  bindRoutes({ bind }) {
+    // "Change mesh" opens the Create mesh cluster template's form, prefilled.
+    bind(meshPlugin.externalRoutes, {
+      meshClusterTemplate: scaffolderPlugin.routes.selectedTemplate,
+    });
+  },
 });

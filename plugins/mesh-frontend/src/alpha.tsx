@@ -13,7 +13,10 @@ import { meshApiRef } from './api/MeshApi';
 import { MeshClient } from './api/MeshClient';
 import { meshRunsApiRef } from './api/MeshRunsApi';
 import { MeshRunsClient } from './api/MeshRunsClient';
+import { meshSpecApiRef } from './api/MeshSpecApi';
+import { MeshSpecClient } from './api/MeshSpecClient';
 import { isMeshEntity, isMeshSystemEntity } from './isMeshEntity';
+import { meshClusterTemplateRouteRef } from './routes';
 
 /** @alpha */
 export const meshApi = ApiBlueprint.make({
@@ -36,6 +39,17 @@ export const meshRunsApi = ApiBlueprint.make({
     }),
 });
 
+/** A cluster's committed spec, for "Change mesh". @alpha */
+export const meshSpecApi = ApiBlueprint.make({
+  name: 'spec',
+  params: defineParams =>
+    defineParams({
+      api: meshSpecApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new MeshSpecClient(deps),
+    }),
+});
+
 /** Template runs' rendered files: the task page links to `/mesh/runs/:taskId`. @alpha */
 export const meshRunsPage = PageBlueprint.make({
   name: 'runs',
@@ -53,7 +67,7 @@ export const meshEntityCard = EntityCardBlueprint.make({
     filter: isMeshEntity,
     loader: () =>
       import('./components/EntityMeshHealthCard').then(m => (
-        <m.EntityMeshHealthCard />
+        <m.EntityMeshHealthCard changeMesh />
       )),
   },
 });
@@ -67,7 +81,7 @@ export const meshEntityContent = EntityContentBlueprint.make({
     filter: isMeshEntity,
     loader: () =>
       import('./components/EntityMeshContent').then(m => (
-        <m.EntityMeshContent />
+        <m.EntityMeshContent changeMesh />
       )),
   },
 });
@@ -89,9 +103,11 @@ export const meshSystemContent = EntityContentBlueprint.make({
 /** The mesh plugin for the new frontend system. @alpha */
 export default createFrontendPlugin({
   pluginId: 'mesh',
+  externalRoutes: { meshClusterTemplate: meshClusterTemplateRouteRef },
   extensions: [
     meshApi,
     meshRunsApi,
+    meshSpecApi,
     meshEntityCard,
     meshEntityContent,
     meshSystemContent,

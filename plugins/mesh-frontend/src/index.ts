@@ -14,7 +14,14 @@ export { meshApiRef } from './api/MeshApi';
 export type { MeshApi } from './api/MeshApi';
 export { MeshClient } from './api/MeshClient';
 export { isMeshEntity } from './isMeshEntity';
-export { meshContentRouteRef, meshRunsRouteRef } from './routes';
+export {
+  meshContentRouteRef,
+  meshRunsRouteRef,
+  meshClusterTemplateRouteRef,
+} from './routes';
+export { meshSpecApiRef } from './api/MeshSpecApi';
+export type { MeshSpecApi, CommittedMeshSpec } from './api/MeshSpecApi';
+export { MeshSpecClient } from './api/MeshSpecClient';
 export { meshRunsApiRef } from './api/MeshRunsApi';
 export type { MeshRunsApi } from './api/MeshRunsApi';
 export { MeshRunsClient } from './api/MeshRunsClient';

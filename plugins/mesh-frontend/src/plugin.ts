@@ -10,6 +10,8 @@ import { meshApiRef } from './api/MeshApi';
 import { MeshClient } from './api/MeshClient';
 import { meshRunsApiRef } from './api/MeshRunsApi';
 import { MeshRunsClient } from './api/MeshRunsClient';
+import { meshSpecApiRef } from './api/MeshSpecApi';
+import { MeshSpecClient } from './api/MeshSpecClient';
 import { meshContentRouteRef, meshRunsRouteRef } from './routes';
 
 /** The mesh plugin for apps on the legacy frontend system. @public */
@@ -25,6 +27,11 @@ export const meshPlugin = createPlugin({
       api: meshRunsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new MeshRunsClient(deps),
+    }),
+    createApiFactory({
+      api: meshSpecApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new MeshSpecClient(deps),
     }),
   ],
   routes: { entityContent: meshContentRouteRef, runs: meshRunsRouteRef },

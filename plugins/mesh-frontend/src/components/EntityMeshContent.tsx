@@ -5,16 +5,23 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { useMeshHealth } from '../hooks/useMeshHealth';
 import { MeshHealthView } from './MeshHealthView';
 import { MeshLifecycleTable } from './MeshLifecycleTable';
+import { ChangeMeshButton } from './ChangeMeshButton';
 import { RefreshButton } from './RefreshButton';
 
 /** The "Mesh" tab: every column, the reasons and the links. @public */
-export function EntityMeshContent() {
+export function EntityMeshContent({
+  changeMesh = false,
+}: {
+  /** Offer "Change mesh" (new frontend system only: it links to the scaffolder through a bound route). */
+  changeMesh?: boolean;
+}) {
   const { entity } = useEntity();
   const state = useMeshHealth(stringifyEntityRef(entity));
   const workload = state.value?.scope?.workload;
   return (
     <Content noPadding>
       <ContentHeader title="Mesh health">
+        {changeMesh && <ChangeMeshButton />}
         <RefreshButton onClick={state.refresh} disabled={state.loading} />
       </ContentHeader>
       {workload && (

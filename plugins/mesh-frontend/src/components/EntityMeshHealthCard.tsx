@@ -3,17 +3,26 @@ import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useMeshHealth } from '../hooks/useMeshHealth';
 import { MeshHealthView } from './MeshHealthView';
+import { ChangeMeshButton } from './ChangeMeshButton';
 import { RefreshButton } from './RefreshButton';
 
 /** Entity overview card: the entity's clusters at a glance. @public */
-export function EntityMeshHealthCard() {
+export function EntityMeshHealthCard({
+  changeMesh = false,
+}: {
+  /** Offer "Change mesh" (new frontend system only: it links to the scaffolder through a bound route). */
+  changeMesh?: boolean;
+}) {
   const { entity } = useEntity();
   const state = useMeshHealth(stringifyEntityRef(entity));
   return (
     <InfoCard
       title="Mesh health"
       action={
-        <RefreshButton onClick={state.refresh} disabled={state.loading} />
+        <>
+          {changeMesh && <ChangeMeshButton />}
+          <RefreshButton onClick={state.refresh} disabled={state.loading} />
+        </>
       }
     >
       <MeshHealthView state={state} dense />
