@@ -1,4 +1,3 @@
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { Client } from 'pg';
 import {
   startMeshBackend,
@@ -31,12 +30,12 @@ describe('the backend with every plugin', () => {
     expect((config as any).backend.database.client).toBe('better-sqlite3');
 
     // WHEN the real backend boots with every feature
-    const { server } = await startMeshBackend({ config });
+    const backend = await startMeshBackend({ config });
     try {
       // THEN the catalog holds the template and the example entities
-      await expectMeshCatalog(`http://127.0.0.1:${server.port()}`);
+      await expectMeshCatalog(`http://127.0.0.1:${backend.server.port()}`);
     } finally {
-      await server.stop();
+      await backend.stop();
     }
   });
 
@@ -62,14 +61,11 @@ describe('the backend with every plugin', () => {
         },
       };
 
-      // WHEN the backend boots with the real database service instead of the test mock
-      const { server } = await startMeshBackend({
-        config,
-        extraFeatures: [databaseServiceFactory],
-      });
+      // WHEN the backend boots with Backstage's own DatabaseManager on that config
+      const backend = await startMeshBackend({ config });
       try {
         // THEN the catalog works and its tables live in PostgreSQL
-        await expectMeshCatalog(`http://127.0.0.1:${server.port()}`);
+        await expectMeshCatalog(`http://127.0.0.1:${backend.server.port()}`);
         const client = new Client({
           host: postgres.host,
           port: postgres.port,
@@ -87,7 +83,7 @@ describe('the backend with every plugin', () => {
           await client.end();
         }
       } finally {
-        await server.stop();
+        await backend.stop();
       }
     });
   });

@@ -2,7 +2,6 @@ import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   isPermission,
@@ -18,7 +17,10 @@ import yaml from 'yaml';
 import { backendFeatures, permissionPolicy } from './features';
 import { guestToken } from './__testUtils__/guestToken';
 import { runTemplateTask } from './__testUtils__/runTemplateTask';
-import { loadRepoConfig } from './__testUtils__/startMeshBackend';
+import {
+  loadRepoConfig,
+  startMeshBackend,
+} from './__testUtils__/startMeshBackend';
 import { waitForEntity } from './__testUtils__/waitForEntity';
 
 jest.setTimeout(180_000);
@@ -72,7 +74,7 @@ async function untar(archive: Buffer): Promise<Record<string, string>> {
  * chosen, then the task page's links followed through the mesh backend's API with real auth.
  */
 describe('a template run shows what it made', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let backend: Awaited<ReturnType<typeof startMeshBackend>>;
   let baseUrl: string;
   let token: string;
 
@@ -80,17 +82,17 @@ describe('a template run shows what it made', () => {
     const config = (await loadRepoConfig()) as any;
     // The guest provider refuses to run outside development unless told; this is a test backend.
     config.auth.providers.guest.dangerouslyAllowOutsideDevelopment = true;
-    ({ server } = await startTestBackend({
+    backend = await startMeshBackend({
+      config,
       features: [
-        mockServices.rootConfig.factory({ data: config }),
         ...backendFeatures.filter(f => f !== permissionPolicy),
         runReadPolicy,
         authServiceFactory,
         httpAuthServiceFactory,
         userInfoServiceFactory,
       ],
-    }));
-    baseUrl = `http://127.0.0.1:${server.port()}`;
+    });
+    baseUrl = `http://127.0.0.1:${backend.server.port()}`;
     token = await guestToken(baseUrl);
     await waitForEntity(
       baseUrl,
@@ -100,7 +102,7 @@ describe('a template run shows what it made', () => {
   });
 
   afterAll(async () => {
-    await server?.stop();
+    await backend?.stop();
   });
 
   it('links to the rendered files and serves them as .tar.gz, byte for byte, to the permitted owner only', async () => {

@@ -36,7 +36,7 @@ function expectCompleted(task: { status: string; log: string[] }) {
  */
 describe('the Create mesh cluster template as a task', () => {
   let git: GitContractServers;
-  let server: Awaited<ReturnType<typeof startMeshBackend>>['server'];
+  let backend: Awaited<ReturnType<typeof startMeshBackend>>;
   let baseUrl: string;
   let token: string;
 
@@ -50,15 +50,15 @@ describe('the Create mesh cluster template as a task', () => {
     config.integrations = git.integrationsConfig;
     // The guest provider refuses to run outside development unless told; this is a test backend.
     config.auth.providers.guest.dangerouslyAllowOutsideDevelopment = true;
-    ({ server } = await startMeshBackend({
+    backend = await startMeshBackend({
       config,
       extraFeatures: [
         authServiceFactory,
         httpAuthServiceFactory,
         userInfoServiceFactory,
       ],
-    }));
-    baseUrl = `http://127.0.0.1:${server.port()}`;
+    });
+    baseUrl = `http://127.0.0.1:${backend.server.port()}`;
     token = await guestToken(baseUrl);
     await waitForEntity(
       baseUrl,
@@ -68,7 +68,7 @@ describe('the Create mesh cluster template as a task', () => {
   });
 
   afterAll(async () => {
-    await server?.stop();
+    await backend?.stop();
     await git?.close();
   });
 

@@ -3,6 +3,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import path from 'node:path';
 import { backendFeatures } from '../features';
+import { closingDatabaseService } from './closingDatabaseService';
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -23,16 +24,32 @@ export async function loadRepoConfig(): Promise<JsonObject> {
   return data;
 }
 
-/** Boots every feature of the real backend with the given config on a free port. */
+type BackendFeatures = Parameters<typeof startTestBackend>[0]['features'];
+
+/**
+ * Boots the given features (every feature of the real backend by default) with the given config on
+ * a free port. `stop()` stops the whole backend, then lets go of the SQLite pools its own shutdown
+ * leaves open; `server.stop()` alone would only close the HTTP server.
+ */
 export async function startMeshBackend(options: {
   config: JsonObject;
-  extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
+  features?: BackendFeatures;
+  extraFeatures?: BackendFeatures;
 }) {
-  return startTestBackend({
+  const database = closingDatabaseService();
+  const backend = await startTestBackend({
     features: [
       mockServices.rootConfig.factory({ data: options.config }),
-      ...backendFeatures,
+      database.factory,
+      ...(options.features ?? backendFeatures),
       ...(options.extraFeatures ?? []),
     ],
   });
+  return {
+    server: backend.server,
+    async stop() {
+      await backend.stop();
+      database.releaseAll();
+    },
+  };
 }
