@@ -75,13 +75,17 @@ function briefLine(change: FolderChange): string {
   return `- ${name}: ${counts.join(', ') || `${change.fileCount} files`}`;
 }
 
+const otherHeading = ['#### Other clusters that change', ''];
+/** At most the length of the line that counts the members left out. */
+const closingLength = 80;
+
 /** Brief lines within `budget` characters, the rest counted in one closing line. */
 function briefLines(changes: FolderChange[], budget: number): string[] {
   const lines: string[] = [];
   let used = 0;
   for (const [i, change] of changes.entries()) {
     const line = briefLine(change);
-    if (used + line.length + 1 > budget - 80) {
+    if (used + line.length + 1 > budget) {
       return [
         ...lines,
         `- … and ${changes.length - i} more clusters change (see the diff)`,
@@ -118,7 +122,9 @@ export function meshWhatChanges(all: FolderChange[], budget: number): string[] {
       '',
     ];
   }
-  let used = textLength(lines) + textLength(tail);
+  // Room kept for the brief lines' heading, trailing blank line and closing count.
+  const reserve = textLength([...otherHeading, '']) + closingLength;
+  let used = textLength(lines) + textLength(tail) + reserve;
   let briefTotal = textLength(changed.map(briefLine));
   const briefs: FolderChange[] = [];
   for (const change of changed) {
@@ -136,12 +142,7 @@ export function meshWhatChanges(all: FolderChange[], budget: number): string[] {
   }
   const rest =
     briefs.length > 0
-      ? [
-          '#### Other clusters that change',
-          '',
-          ...briefLines(briefs, budget - used),
-          '',
-        ]
+      ? [...otherHeading, ...briefLines(briefs, budget - used), '']
       : [];
   return [...lines, ...rest, ...tail];
 }

@@ -1,4 +1,3 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -19,7 +18,9 @@ import {
   GithubContractServer,
   startGithubContractServer,
 } from './__testUtils__/githubContractServer';
+import { createCommitBarrier } from './__testUtils__/commitBarrier';
 import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
+import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 
 jest.setTimeout(180_000);
 
@@ -55,8 +56,7 @@ function checkOut(files: Record<string, string>): string {
 }
 
 describe('a mesh-wide change through mesh:gitops:pull-request (GitHub contract server)', () => {
-  const workspace = createMockDirectory();
-  const checkouts: string[] = [];
+  const tempDirs: string[] = [];
   let server: GithubContractServer;
 
   beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('a mesh-wide change through mesh:gitops:pull-request (GitHub contract s
     server.addRepository(repoName, { 'README.md': '# GitOps\n' });
   });
   afterEach(() => {
-    for (const dir of checkouts.splice(0)) {
+    for (const dir of tempDirs.splice(0)) {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -78,31 +78,43 @@ describe('a mesh-wide change through mesh:gitops:pull-request (GitHub contract s
   const openPulls = () =>
     server.pulls.get(repoName)!.filter(p => p.state === 'open');
 
-  /** One task step: the spec rendered into the workspace, then the action run on it. */
-  async function propose(spec: Record<string, any>) {
-    workspace.clear();
-    await writeBundle(
-      renderMeshBundle(parseMeshClusterSpec(spec)),
-      workspace.path,
+  const integrations = () =>
+    ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          github: [
+            { host: 'github.example.test', apiBaseUrl: server.baseUrl, token },
+          ],
+        },
+      }),
     );
+
+  /**
+   * One task step: the spec rendered into a workspace, then the action run on it. `barrier`
+   * holds its commit until a second run reaches its own.
+   */
+  async function propose(
+    spec: Record<string, any>,
+    barrier?: ReturnType<typeof createCommitBarrier>,
+  ) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesh-wide-workspace-'));
+    tempDirs.push(dir);
+    await writeBundle(renderMeshBundle(parseMeshClusterSpec(spec)), dir);
+    const hostClient = createGitopsRepositoryFactory({
+      integrations: integrations(),
+    });
     const action = createMeshGitopsPullRequestAction({
-      integrations: ScmIntegrations.fromConfig(
-        new ConfigReader({
-          integrations: {
-            github: [
-              {
-                host: 'github.example.test',
-                apiBaseUrl: server.baseUrl,
-                token,
-              },
-            ],
-          },
-        }),
-      ),
+      integrations: integrations(),
+      clientFactory: async url => {
+        const client = await hostClient(url);
+        return barrier
+          ? { ...client, repository: barrier.wrap(client.repository) }
+          : client;
+      },
     });
     const ctx = createMockActionContext({
       input: { repoUrl, spec, owner: 'group:default/platform-team' },
-      workspacePath: workspace.path,
+      workspacePath: dir,
     });
     ctx.checkpoint = createMemoryCheckpoint().checkpoint;
     await action.handler(ctx as any);
@@ -165,13 +177,15 @@ describe('a mesh-wide change through mesh:gitops:pull-request (GitHub contract s
         `#### Cluster \`${member}\` (\`clusters/${member}/\`)`,
       );
     }
-    expect(pull.body!).toContain('#### Cluster `north-1` (`clusters/north-1/`)');
+    expect(pull.body!).toContain(
+      '#### Cluster `north-1` (`clusters/north-1/`)',
+    );
     expect(pull.body!).toContain('- `north-1` → `clusters/north-1/`');
     expect(pull.body!.length).toBeLessThanOrEqual(65_536);
 
     // AND mesh-bundle check passes on the pull request's tree
     const checkout = checkOut(files);
-    checkouts.push(checkout);
+    tempDirs.push(checkout);
     const check = await runMeshBundle('check', checkout);
     expect(check).toEqual({
       code: 0,
@@ -211,7 +225,7 @@ describe('a mesh-wide change through mesh:gitops:pull-request (GitHub contract s
       '#### Removed cluster `north-1` (`clusters/north-1/`)',
     );
     const checkout = checkOut(files);
-    checkouts.push(checkout);
+    tempDirs.push(checkout);
     expect((await runMeshBundle('check', checkout)).code).toBe(0);
   });
 
@@ -246,21 +260,52 @@ describe('a mesh-wide change through mesh:gitops:pull-request (GitHub contract s
       ]),
     );
     const checkout = checkOut(files);
-    checkouts.push(checkout);
+    tempDirs.push(checkout);
     expect((await runMeshBundle('check', checkout)).code).toBe(0);
+  });
+
+  it('lets one of two concurrent runs for the mesh win; the other reports the race on the mesh branch', async () => {
+    // GIVEN the 3-cluster mesh merged, and two runs that read the same branch head before writing
+    await merged(exampleMesh());
+    const barrier = createCommitBarrier();
+    const north = exampleMesh(withNorth);
+    const otherDomain = exampleMesh(input => {
+      input.mesh.trustDomain = 'other.example.com';
+    });
+
+    // WHEN both propose at once
+    const outcomes = await Promise.allSettled([
+      propose(north, barrier),
+      propose(otherDomain, barrier),
+    ]);
+
+    // THEN one wins, the other stops naming the mesh branch, and the branch holds the winner only
+    const lost = outcomes.filter(o => o.status === 'rejected');
+    expect(lost).toHaveLength(1);
+    expect(String((lost[0] as PromiseRejectedResult).reason)).toMatch(
+      /another run is updating meshes\/prod-mesh; nothing of this run was pushed/,
+    );
+    const files = repo().files('meshes/prod-mesh');
+    const northWon = outcomes[0].status === 'fulfilled';
+    expect(Object.keys(documentedMembers(files))).toHaveLength(
+      northWon ? 4 : 3,
+    );
+    expect(
+      yaml.parse(files[`clusters/east-1/${MESH_CLUSTER_DOCUMENT_FILE}`]).spec
+        .mesh.trustDomain,
+    ).toBe(northWon ? 'prod.example.com' : 'other.example.com');
+    expect(openPulls()).toHaveLength(1);
   });
 
   it('leaves a single-cluster spec on its own cluster branch', async () => {
     const outputs = await propose(
-      exampleMesh(input => {
-        input.multiCluster = { model: 'single' };
-      }),
+      loadExampleSpecInput('seed-001-rke2-otel-tempo'),
     );
-    expect(outputs.get('branch')).toBe('mesh/east-1');
+    expect(outputs.get('branch')).toBe('mesh/dxlab-dt-01');
     expect(
-      Object.keys(repo().files('mesh/east-1')).filter(f =>
+      Object.keys(repo().files('mesh/dxlab-dt-01')).filter(f =>
         f.endsWith('catalog-info.yaml'),
       ),
-    ).toEqual(['clusters/east-1/catalog-info.yaml']);
+    ).toEqual(['clusters/dxlab-dt-01/catalog-info.yaml']);
   });
 });
