@@ -5,6 +5,7 @@ import {
   type IstioReleaseFacts,
 } from '@mesh-templates/plugin-mesh-common';
 import type { BundleHelmValues, MeshBundle } from '../bundle/meshBundle';
+import { rendersGatewayApi } from '../render/packs/gatewayApiCrdsPack';
 import { fieldPathFromPointer } from '../validate/fieldPath';
 import { objectSubject, valuesSubject } from '../validate/problemSubject';
 import {
@@ -24,6 +25,10 @@ import {
   createSchemaCompiler,
   readCrdSchemas,
 } from './crdSchemas';
+import {
+  gatewayApiCrdFiles,
+  gatewayApiProblems,
+} from './gatewayApiConformance';
 import { unknownIstioChartValueKeys } from './istioChartValueKeys';
 
 /** The tempo chart passes its receivers block straight into Tempo's config. */
@@ -131,11 +136,35 @@ function valuesChecker(
 }
 
 /**
+ * The Gateway API CRDs of the release the Istio line requires, for a bundle that renders Gateway
+ * API resources or installs their CRDs; a release missing from the data is a problem.
+ */
+function gatewayApiCrdsToCheck(
+  bundle: MeshBundle,
+  dir: string,
+  facts: IstioMinorFacts,
+  report: ConformanceReport,
+): string[] {
+  const version = facts.gatewayApiVersion;
+  const needed =
+    bundle.objects.some(o => o.component === 'gateway-api') ||
+    rendersGatewayApi(bundle.objects.map(o => o.object));
+  if (!version || !needed) return [];
+  const files = gatewayApiCrdFiles(dir, version);
+  if (files.length === 0) {
+    report.problems.push(`no Gateway API ${version} CRDs in ${dir}`);
+  }
+  return files;
+}
+
+/**
  * Checks a bundle against the upstream data for its Istio release: every object whose CRD is in
- * the data against that CRD's served version (unknown fields are errors), Istio gateway values
- * against the chart's values.schema.json, istiod/base/kiali-server/tempo values by key against the
- * chart's defaults (kiali-server against the Kiali CRD's spec schema). What differs between Istio
- * releases comes from `releaseFacts`, taken for the conformance release the data is from.
+ * the data (Istio's, the addons', the standard Gateway API CRDs of the release the line requires)
+ * against that CRD's served version (unknown fields are errors), the gateway-api component's pin
+ * against that release, Istio gateway values against the chart's values.schema.json,
+ * istiod/base/kiali-server/tempo values by key against the chart's defaults (kiali-server against
+ * the Kiali CRD's spec schema). What differs between Istio releases comes from `releaseFacts`,
+ * taken for the conformance release the data is from.
  */
 export function checkBundleConformance(
   bundle: MeshBundle,
@@ -152,14 +181,26 @@ export function checkBundleConformance(
     checked: new Set(),
     unchecked: new Set(),
   };
+  const gatewayApiCrds = gatewayApiCrdsToCheck(bundle, dir, facts, report);
   checkObjects(
     bundle,
     [
       files.crds,
       ...addonCrdFiles(dir),
+      ...gatewayApiCrds,
       ...(files.operatorCrd ? [files.operatorCrd] : []),
     ],
     report,
+  );
+  const gatewayApiServed = new Set(
+    readCrdSchemas(gatewayApiCrds).map(s => `${s.apiVersion}/${s.kind}`),
+  );
+  report.problems.push(
+    ...gatewayApiProblems(
+      bundle.objects,
+      facts.gatewayApiVersion,
+      gatewayApiServed,
+    ),
   );
   const checkValues = valuesChecker(dir, files, facts);
   for (const values of bundle.helmValues) {

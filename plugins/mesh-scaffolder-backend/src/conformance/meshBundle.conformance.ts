@@ -1,8 +1,10 @@
+import { parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 // A test run by `npm run test:conformance`; the lint rule only recognises *.test.ts as tests.
 // eslint-disable-next-line no-restricted-imports
 import {
   loadExampleSpec,
+  loadExampleSpecInput,
   loadExampleSpecs,
   variantSpecs,
 } from '../render/__testUtils__/exampleSpecs';
@@ -12,10 +14,35 @@ import { conformanceDir, conformanceIstioVersion } from './conformanceData';
 // Fails the whole suite with a clear message when the upstream data is missing.
 const dir = conformanceDir();
 
-const examples = [...loadExampleSpecs(), ...variantSpecs()].map(e => ({
-  ...e,
-  conformance: conformanceIstioVersion(e.spec.istio.version),
-}));
+/** The 3-cluster multi-primary mesh on Istio 1.31.0, with sidecars (helm) or ambient, and an engine. */
+function meshOn131(dataplane: 'sidecar' | 'ambient', engine = 'argocd') {
+  const input = loadExampleSpecInput('multi-primary-3-clusters');
+  input.istio = { ...input.istio, version: '1.31.0', revision: '1-31-0' };
+  if (dataplane === 'ambient') {
+    input.istio = { ...input.istio, dataplane, profile: 'ambient' };
+  }
+  if (engine !== 'argocd') {
+    input.gitops = { engine, repoUrl: 'https://git.example.com/mesh.git' };
+  }
+  return parseMeshClusterSpec(input);
+}
+
+/** Test inputs on Istio 1.31 (not example specs: the examples move to 1.31 with the default). */
+const istio131 = [
+  { name: 'helm multi-primary on 1.31', spec: meshOn131('sidecar') },
+  { name: 'ambient multi-primary on 1.31', spec: meshOn131('ambient') },
+  {
+    name: 'ambient multi-primary on 1.31 with Flux',
+    spec: meshOn131('ambient', 'flux'),
+  },
+];
+
+const examples = [...loadExampleSpecs(), ...variantSpecs(), ...istio131].map(
+  e => ({
+    ...e,
+    conformance: conformanceIstioVersion(e.spec.istio.version),
+  }),
+);
 
 describe('rendered bundles conform to the upstream schemas', () => {
   it.each(
@@ -97,6 +124,73 @@ describe('rendered bundles conform to the upstream schemas', () => {
     const report = checkBundleConformance(bundle, dir, spec.istio.version);
     expect(report.problems).toEqual([
       `${values.file} values:gateway replicas: unknown field (not in the upstream schema)`,
+    ]);
+  });
+});
+
+describe('Istio 1.31 bundles conform to the 1.31.0-rc.0 data and Gateway API v1.6.0', () => {
+  it('checks the helm variant against the 1.31 charts and CRDs', () => {
+    const bundle = renderMeshBundle(meshOn131('sidecar'));
+    const report = checkBundleConformance(bundle, dir, '1.31.0');
+    expect(report.istioVersion).toBe('1.31.0-rc.0');
+    expect(report.problems).toEqual([]);
+    expect([...report.checked]).toEqual(
+      expect.arrayContaining([
+        'networking.istio.io/v1/Gateway',
+        'security.istio.io/v1/PeerAuthentication',
+        'values:base',
+        'values:istiod',
+        'values:gateway',
+      ]),
+    );
+    // No Gateway API resource, so no Gateway API CRDs to install.
+    expect(bundle.objects.some(o => o.component === 'gateway-api')).toBe(false);
+  });
+
+  it('checks the ambient variant against the 1.31 data and its east-west Gateway against Gateway API v1.6.0', () => {
+    const bundle = renderMeshBundle(meshOn131('ambient'));
+    const report = checkBundleConformance(bundle, dir, '1.31.0');
+    expect(report.problems).toEqual([]);
+    expect([...report.checked]).toEqual(
+      expect.arrayContaining([
+        'gateway.networking.k8s.io/v1/Gateway',
+        'values:istiod',
+      ]),
+    );
+  });
+
+  it('reports a Gateway API CRD pin other than the one 1.31 requires', () => {
+    // GIVEN the ambient 1.31 bundle whose east-1 Application installs the 1.30 release
+    const bundle = renderMeshBundle(meshOn131('ambient'));
+    const entry = bundle.objects.find(
+      o => o.component === 'gateway-api' && o.cluster === 'east-1',
+    );
+    if (!entry)
+      throw new Error('the ambient bundle has no gateway-api component');
+    const application = structuredClone(entry.object) as any;
+    application.spec.source.targetRevision = 'v1.5.1';
+    entry.object = application;
+    // WHEN checked THEN the pin is reported with its file
+    expect(checkBundleConformance(bundle, dir, '1.31.0').problems).toEqual([
+      `${entry.file} Application/argocd/east-1-gateway-api-crds: installs Gateway API v1.5.1, but the Istio line requires v1.6.0`,
+    ]);
+  });
+
+  it('reports an east-west Gateway field that the Gateway API v1.6.0 CRD does not have', () => {
+    const bundle = renderMeshBundle(meshOn131('ambient'));
+    const entry = bundle.objects.find(
+      o => o.object.kind === 'Gateway' && o.cluster === 'west-1',
+    );
+    if (!entry) throw new Error('the ambient bundle has no Gateway');
+    const gateway = structuredClone(entry.object) as any;
+    gateway.spec.listeners[0].portNumber = 15008;
+    entry.object = gateway;
+    expect(checkBundleConformance(bundle, dir, '1.31.0').problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${entry.file} Gateway/istio-system/\\S+ spec\\.listeners\\[0\\]\\.portNumber: unknown field`,
+        ),
+      ),
     ]);
   });
 });
