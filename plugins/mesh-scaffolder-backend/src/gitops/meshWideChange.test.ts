@@ -250,8 +250,8 @@ describe('a mesh-wide change through mesh:gitops:pull-request (GitHub contract s
       });
     }
     const [pull] = openPulls();
-    const fieldLines = pull.body
-      .split('\n')
+    const fieldLines = pull
+      .body!.split('\n')
       .filter(l => l.startsWith('- `mesh.'));
     expect(fieldLines).toEqual(
       members.flatMap(() => [
