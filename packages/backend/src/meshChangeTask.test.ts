@@ -129,7 +129,8 @@ describe('changing a mesh cluster from its committed spec', () => {
           scrapeInterval: '30s',
         },
       },
-      delivery,
+      // The committed spec rides along, as "Change mesh" passes it, for the render step's summary
+      delivery: { ...delivery, committedSpec: spec },
     });
 
     // THEN the same pull request was updated
@@ -137,6 +138,18 @@ describe('changing a mesh cluster from its committed spec', () => {
     const pulls = github.pulls.get(repoName)!;
     expect(pulls.map(p => [p.number, p.state])).toEqual([[1, 'open']]);
     expect(JSON.stringify(change.output.text)).toContain('updated');
+    // AND the task page shows the same change, computed by the render step from the committed spec
+    const taskWhatChanges = change.output.text.find(
+      (t: { title: string }) => t.title === 'What changes',
+    ).content;
+    expect(taskWhatChanges).toContain(
+      '- `observability.prometheus.scrapeInterval`: `15s` → `30s`',
+    );
+    expect(
+      first.output.text.find(
+        (t: { title: string }) => t.title === 'What changes',
+      ).content,
+    ).toBeUndefined();
     // AND its "What changes" names exactly the fields changed (the image tag follows the version)
     const body = pulls[0].body ?? '';
     expect(whatChangesPart(body, 'Spec fields')).toEqual([

@@ -70,4 +70,73 @@ describe('mesh:bundle:render', () => {
       false,
     );
   });
+
+  describe('with the committed spec a change starts from', () => {
+    const committed = {
+      cluster: { name: 'dev-cluster' },
+      istio: { version: '1.30.2' },
+    };
+    const outputOf = (ctx: { output: unknown }, key: string) =>
+      (ctx.output as jest.Mock).mock.calls.find(([k]) => k === key)?.[1];
+
+    it('says what changes: the spec fields, the objects and Helm values they change', async () => {
+      // GIVEN a change of the Istio patch release and the scrape interval
+      const ctx = createMockActionContext({
+        input: {
+          spec: {
+            cluster: { name: 'dev-cluster' },
+            istio: { version: '1.30.3' },
+            observability: { prometheus: { scrapeInterval: '30s' } },
+          },
+          previousSpec: committed,
+        },
+        workspacePath: workspace.path,
+        isDryRun: true,
+      });
+      // WHEN the action renders it
+      await action.handler(ctx);
+      // THEN whatChanges names those fields first and the objects they change
+      const whatChanges: string = outputOf(ctx, 'whatChanges');
+      expect(whatChanges.split('\n')).toEqual(
+        expect.arrayContaining([
+          '### What changes',
+          '- `istio.version`: `1.30.2` → `1.30.3`',
+          '- `observability.prometheus.scrapeInterval`: `15s` → `30s`',
+          '- ServiceMonitor `istio-system/istio-component-monitor`: `spec.endpoints[0].interval`',
+          '- `istiod`: `global.tag`',
+        ]),
+      );
+    });
+
+    it('reports an unchanged spec as nothing to change, and leaves whatChanges out without one', async () => {
+      const same = createMockActionContext({
+        input: { spec: committed, previousSpec: committed },
+        workspacePath: workspace.path,
+      });
+      await action.handler(same);
+      expect(outputOf(same, 'whatChanges')).toContain(
+        'Nothing: the base branch already holds exactly these files.',
+      );
+      workspace.clear();
+      const create = createMockActionContext({
+        input: { spec: committed },
+        workspacePath: workspace.path,
+      });
+      await action.handler(create);
+      expect(outputOf(create, 'whatChanges')).toBeUndefined();
+    });
+
+    it('refuses a previous spec of another cluster', async () => {
+      const ctx = createMockActionContext({
+        input: {
+          spec: committed,
+          previousSpec: { cluster: { name: 'other-cluster' } },
+        },
+        workspacePath: workspace.path,
+      });
+      await expect(action.handler(ctx)).rejects.toThrow(
+        /previousSpec: .*"other-cluster"/,
+      );
+    });
+  });
 });

@@ -15,6 +15,10 @@ import {
 import type { RunBundleStore } from './bundleRenderRunStore';
 import { parseSpecInput } from './parseSpecInput';
 import { specInputDescription } from './specInputDescription';
+import {
+  previousSpecInput,
+  whatChangesFromPrevious,
+} from './bundleRenderWhatChanges';
 
 /**
  * `mesh:bundle:render`: MeshClusterSpec → the mesh bundle's files in the task workspace.
@@ -43,6 +47,7 @@ export function createMeshBundleRenderAction(
             .describe(
               'Workspace folder to write the bundle into; defaults to the workspace root.',
             ),
+        previousSpec: previousSpecInput,
       },
       output: bundleRenderOutputSchema,
     },
@@ -79,6 +84,13 @@ export function createMeshBundleRenderAction(
         ctx.output('downloadUrl', `${runPath}?download=bundle`);
       }
       ctx.output('specDocument', specDocument);
+      if (ctx.input.previousSpec) {
+        const previous = parseSpecInput(ctx.input.previousSpec);
+        ctx.output(
+          'whatChanges',
+          whatChangesFromPrevious(previous, spec, bundle),
+        );
+      }
       ctx.output(
         'nextSteps',
         undeliveredNextSteps({

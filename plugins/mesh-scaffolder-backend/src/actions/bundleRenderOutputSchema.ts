@@ -53,4 +53,11 @@ export const bundleRenderOutputSchema = {
       .describe(
         "Markdown for a run without pull request or apply: download, re-run with a pull request, or the CLI command on the bundle's spec document (clusters/<cluster>/mesh-cluster.yaml)",
       ),
+  whatChanges: (z: Zod) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'Markdown "What changes" from previousSpec to this spec (spec fields, objects, Helm values, impact); absent without previousSpec',
+      ),
 };
