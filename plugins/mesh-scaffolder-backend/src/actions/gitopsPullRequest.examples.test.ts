@@ -94,7 +94,7 @@ describe('mesh:gitops:pull-request examples', () => {
     });
   });
 
-  it('opens a GitLab merge request for the spec cluster with labels, reviewer and validation text', async () => {
+  it("opens a GitLab merge request for the spec cluster with labels, reviewer and the action's own validation result", async () => {
     writeBundleInto(mockDir.path, 'east-1');
     const ctx = await runExample(1);
     expect(ctx.output).toHaveBeenCalledWith('result', 'created');
@@ -110,6 +110,9 @@ describe('mesh:gitops:pull-request examples', () => {
     });
     expect(mr.description).toContain('- Istio version: `1.30.3`');
     expect(mr.description).toContain('- Install method: `helm`');
+    expect(mr.description).toContain(
+      '### Validation\n\n✅ Valid: every object passed its schema and the mesh rules.',
+    );
   });
 
   it('opens a draft pull request from a sub-folder bundle to a custom folder and base branch', async () => {

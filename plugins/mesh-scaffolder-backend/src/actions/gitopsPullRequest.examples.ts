@@ -21,7 +21,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      "After render and validate: a GitLab merge request for the form's cluster, with the validation result in its body, labels and a reviewer.",
+      "After render: a GitLab merge request for the form's cluster, with labels and a reviewer; the action validates the bundle itself and states the result in the body.",
     example: yaml.stringify({
       steps: [
         {
@@ -31,7 +31,6 @@ export const examples: TemplateExample[] = [
           input: {
             repoUrl: 'gitlab.com?owner=platform&repo=mesh-gitops',
             spec: { cluster: { name: 'east-1' }, istio: { version: '1.30.3' } },
-            validation: '${{ steps.validate.output }}',
             labels: ['mesh', 'gitops'],
             reviewers: ['mesh-reviewer'],
             owner: 'group:default/platform-team',

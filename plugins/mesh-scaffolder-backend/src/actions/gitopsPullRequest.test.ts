@@ -96,7 +96,9 @@ describe('mesh:gitops:pull-request', () => {
     expect(body).toContain('- Istio version: `1.29.2`');
     expect(body).toContain('- Install method: `istioctl`');
     expect(body).toContain('`kubectl apply -k clusters/east-1`');
-    expect(body).toContain('Not validated in this task');
+    expect(body).toContain(
+      '✅ Valid: every object passed its schema and the mesh rules.',
+    );
   });
 
   it('dry-run works for a host without any integration', async () => {
@@ -239,7 +241,6 @@ describe('mesh:gitops:pull-request', () => {
           input: {
             repoUrl,
             labels: ['mesh'],
-            validation: { valid: true, problemCount: 0, problems: [] },
             ...input,
           },
           workspacePath: mockDir.path,

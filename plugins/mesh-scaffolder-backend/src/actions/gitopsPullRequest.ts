@@ -28,6 +28,9 @@ import {
   gitopsPullRequestOutputSchema,
 } from './gitopsPullRequestSchema';
 import { toScmRepoUrl } from '../gitops/scmRepoUrl';
+import { validateProposedBundle } from '../gitops/proposedBundleValidation';
+import { formatBundleProblem } from '../bundle/formatBundleProblem';
+import { deletionWarnings } from '../validate/deletionWarnings';
 
 export interface MeshGitopsPullRequestActionOptions {
   integrations: ScmIntegrationRegistry;
@@ -71,7 +74,8 @@ export function createMeshGitopsPullRequestAction(
     },
     async handler(ctx) {
       const plan = await planChangeRequest(
-        toPlanInput(ctx.input, {
+        await toPlanInput(ctx.input, {
+          logger: ctx.logger,
           workspacePath: ctx.workspacePath,
           targetRoot: options.targetRoot,
           userRef: ctx.user?.ref,
@@ -100,17 +104,24 @@ export function createMeshGitopsPullRequestAction(
 /** The step input planPullRequest reads; the rest of the input is for the repository client. */
 type PlanStepInput = Omit<
   PullRequestPlanInput,
-  'bundleDir' | 'targetRoot' | 'spec' | 'owner'
+  'bundleDir' | 'targetRoot' | 'spec' | 'owner' | 'validation'
 > & {
+  /** Deprecated and ignored: the action validates the bundle it proposes. */
+  validation?: unknown;
   sourcePath?: string;
   spec?: Record<string, unknown>;
   owner?: string;
 };
 
-function toPlanInput(
+async function toPlanInput(
   input: PlanStepInput,
-  context: { workspacePath: string; targetRoot?: string; userRef?: string },
-): PullRequestPlanInput {
+  context: {
+    logger: LoggerService;
+    workspacePath: string;
+    targetRoot?: string;
+    userRef?: string;
+  },
+): Promise<PullRequestPlanInput> {
   const spec = input.spec ? parseSpecInput(input.spec) : undefined;
   const owner = input.owner ?? context.userRef;
   if (!owner) {
@@ -118,17 +129,29 @@ function toPlanInput(
       "owner: give the entity ref that owns the cluster's catalog entity, e.g. group:default/platform-team",
     );
   }
+  if (input.validation !== undefined) {
+    context.logger.warn(
+      'validation: ignored; the action validates the bundle it proposes itself, so remove this input',
+    );
+  }
+  const bundleDir = resolveSafeChildPath(
+    context.workspacePath,
+    input.sourcePath ?? '.',
+  );
+  const validation = await validateProposedBundle(bundleDir);
+  context.logger.info(
+    `Validated the bundle in ${
+      input.sourcePath ?? 'the workspace'
+    }: no problems`,
+  );
   return {
-    bundleDir: resolveSafeChildPath(
-      context.workspacePath,
-      input.sourcePath ?? '.',
-    ),
+    bundleDir,
     cluster: input.cluster,
     targetPath: input.targetPath,
     targetRoot: context.targetRoot,
     clusterPath: input.clusterPath,
     spec,
-    validation: input.validation,
+    validation,
     baseBranch: input.baseBranch,
     title: input.title,
     commitMessage: input.commitMessage,
@@ -194,6 +217,9 @@ function outputOutcome(
       ? `Nothing to change for ${plan.cluster} on ${repository}: ${outcome.url}`
       : `Pull request ${outcome.result} for ${plan.cluster} on ${repository} (${counts}): ${outcome.url}`,
   );
+  for (const warning of deletionWarnings(outcome.deletes)) {
+    ctx.logger.warn(`Validation warning: ${formatBundleProblem(warning)}`);
+  }
   ctx.output('result', outcome.result);
   ctx.output('url', outcome.url);
   ctx.output('baseBranch', outcome.baseBranch);

@@ -53,27 +53,10 @@ export const gitopsPullRequestInputSchema = {
       ),
   validation: (z: Zod) =>
     z
-      .union([
-        z.string(),
-        z.object({
-          valid: z.boolean().optional(),
-          problemCount: z.number().optional(),
-          problems: z
-            .array(
-              z.object({
-                file: z.string().optional(),
-                subject: z.string().optional(),
-                path: z.string().optional(),
-                message: z.string().optional(),
-              }),
-            )
-            .optional(),
-          summary: z.string().optional(),
-        }),
-      ])
+      .unknown()
       .optional()
       .describe(
-        'Result of mesh:bundle:validate (its outputs object, or a sentence) shown in the PR body',
+        "Deprecated and ignored (accepted so older templates still run): the action validates the bundle it proposes with mesh:bundle:validate's check, refuses one with problems, and states the result in the body",
       ),
   baseBranch: (z: Zod) =>
     z

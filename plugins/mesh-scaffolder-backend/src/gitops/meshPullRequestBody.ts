@@ -97,7 +97,7 @@ function closing(input: MeshPullRequestBodyInput): string[] {
   return [
     '### Validation',
     '',
-    validationSection(input.validation),
+    validationSection(input.validation, input.deletes),
     '',
     '### Must exist beforehand',
     '',

@@ -66,7 +66,7 @@ function body(input: PullRequestBodyInput, maxRows: number): string {
     '',
     '### Validation',
     '',
-    validationSection(validation),
+    validationSection(validation, input.deletes),
     '',
     '### What merging does',
     '',

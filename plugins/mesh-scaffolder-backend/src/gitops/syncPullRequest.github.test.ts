@@ -14,6 +14,7 @@ import { createMemoryCheckpoint } from './__testUtils__/memoryCheckpoint';
 import { testClientLimits } from './__testUtils__/testClientLimits';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { planPullRequest } from './planPullRequest';
+import { validateProposedBundle } from './proposedBundleValidation';
 import { syncPullRequest } from './syncPullRequest';
 
 const token = 'ghp_contractTokenForGitopsTests0001';
@@ -67,7 +68,7 @@ describe('syncPullRequest against the GitHub contract server', () => {
       bundleDir,
       owner: 'group:default/platform-team',
       labels: options.labels,
-      validation: { valid: true, problemCount: 0, problems: [] },
+      validation: await validateProposedBundle(bundleDir),
     });
     const { checkpoint } = options.checkpoint ?? createMemoryCheckpoint();
     return syncPullRequest({

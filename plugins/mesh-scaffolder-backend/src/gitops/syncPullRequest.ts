@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { JsonValue } from '@backstage/types';
 import { createHash } from 'node:crypto';
-import { deletedObjects } from './deletedObjects';
+import { DeletedObject, deletedObjects } from './deletedObjects';
 import { diffFiles } from './diffFiles';
 import { FileChange } from './gitopsFile';
 import { readMergedChange } from './mergedChange';
@@ -31,6 +31,8 @@ export type SyncOutcome = {
   number?: number;
   commit?: string;
   changes: Array<{ action: FileChange['action']; path: string }>;
+  /** Namespaces, CRDs, PVCs and Secrets the change removes, which the body warns about. */
+  deletes: DeletedObject[];
 };
 
 /** What to propose: the plan's branch, base branch (the default branch when absent), files and texts. */
@@ -163,11 +165,12 @@ export async function syncPullRequest(
   const parent = open && branchHead ? branchHead : baseHead;
   const current = await listProposedFiles(repository, parent, plan);
   const changes = diffFiles(current, plan.files);
+  const deletes = await deletedObjects(changes, plan.files, path =>
+    repository.readBlob(current.get(path)!),
+  );
   const content = plan.content(
     baseBranch,
-    await deletedObjects(changes, plan.files, path =>
-      repository.readBlob(current.get(path)!),
-    ),
+    deletes,
     await readMergedChange(repository, plan, { baseHead, parent, current }),
   );
 
@@ -219,5 +222,6 @@ export async function syncPullRequest(
     number: request?.number,
     commit,
     changes: changes.map(c => ({ action: c.action, path: c.path })),
+    deletes,
   };
 }

@@ -1,62 +1,55 @@
+import type { BundleProblem } from '../bundle/meshBundle';
+import { deletionWarnings, RemovedObject } from '../validate/deletionWarnings';
 import { escapeMarkdownCell, inlineCode } from './markdown';
 
-/** What `mesh:bundle:validate` outputs, or a sentence a template author wrote. */
-export type ValidationInput =
-  | string
-  | {
-      valid?: boolean;
-      problemCount?: number;
-      problems?: Array<{
-        file?: string;
-        subject?: string;
-        path?: string;
-        message?: string;
-      }>;
-      summary?: string;
-    };
+/**
+ * The product's own check of the bundle a change proposes (validateProposedBundle), never a
+ * caller's claim: the body states what this check found.
+ */
+export interface ValidationInput {
+  problems: BundleProblem[];
+}
 
-const maxProblems = 20;
+const maxListed = 20;
 
-/** The validation result as the reviewer should read it: passed, failed with problems, or not run. */
-export function validationSection(
-  validation: ValidationInput | undefined,
-): string {
-  if (validation === undefined || validation === '') {
-    return 'Not validated in this task — run `mesh:bundle:validate` before this step.';
-  }
-  if (typeof validation === 'string') {
-    return validation
-      .split(/\r?\n/)
-      .map(line => `> ${escapeMarkdownCell(line)}`)
-      .join('\n');
-  }
-  const problems = validation.problems ?? [];
-  const count = validation.problemCount ?? problems.length;
-  const summary = validation.summary
-    ? `\n\n${validation.summary
-        .split(/\r?\n/)
-        .map(l => `- ${escapeMarkdownCell(l)}`)
-        .join('\n')}`
-    : '';
-  if (
-    validation.valid === true ||
-    (validation.valid === undefined && count === 0)
-  ) {
-    return `✅ Valid: every object passed its schema and the mesh rules.${summary}`;
-  }
-  const lines = problems
-    .slice(0, maxProblems)
+function listed(findings: BundleProblem[]): string {
+  const lines = findings
+    .slice(0, maxListed)
     .map(
       p =>
-        `- ${inlineCode(p.file ?? '')} ${escapeMarkdownCell(p.subject ?? '')}` +
+        `- ${inlineCode(p.file)} ${escapeMarkdownCell(p.subject)}` +
         `${p.path ? ` ${inlineCode(p.path)}` : ''}: ${escapeMarkdownCell(
-          p.message ?? '',
+          p.message,
         )}`,
     );
-  if (count > lines.length) {
-    lines.push(`- … and ${count - lines.length} more`);
+  if (findings.length > lines.length) {
+    lines.push(`- … and ${findings.length - lines.length} more`);
   }
-  return `❌ ${count} problem(s) found — do not merge until they are fixed:\n\n${lines.join(
-    '\n',
-  )}${summary}`;
+  return lines.join('\n');
+}
+
+/**
+ * The validation result as the reviewer should read it: passed or failed with its problems, then
+ * a warning for every Namespace, CRD, PersistentVolumeClaim or Secret the change removes.
+ */
+export function validationSection(
+  validation: ValidationInput | undefined,
+  removed: RemovedObject[] = [],
+): string {
+  if (validation === undefined) {
+    return 'Not validated — the `mesh:gitops:pull-request` action validates the bundle it proposes.';
+  }
+  const { problems } = validation;
+  const verdict =
+    problems.length === 0
+      ? '✅ Valid: every object passed its schema and the mesh rules.'
+      : `❌ ${
+          problems.length
+        } problem(s) found — do not merge until they are fixed:\n\n${listed(
+          problems,
+        )}`;
+  const warnings = deletionWarnings(removed);
+  return warnings.length === 0
+    ? verdict
+    : `${verdict}\n\n⚠️ ${warnings.length} warning(s):\n\n${listed(warnings)}`;
 }

@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeBundle } from '../bundle/writeBundle';
 import { renderMeshBundle } from '../render/renderMeshBundle';
-import { validateBundle } from '../validate/validateBundle';
 import { loadExampleSpecInput } from '../render/__testUtils__/exampleSpecs';
 import {
   GithubContractServer,
@@ -20,6 +19,7 @@ import { testClientLimits } from './__testUtils__/testClientLimits';
 import { createGitopsRepositoryFactory } from './gitopsRepositoryFactory';
 import { readMergedChange } from './mergedChange';
 import { planPullRequest } from './planPullRequest';
+import { validateProposedBundle } from './proposedBundleValidation';
 import { syncPullRequest } from './syncPullRequest';
 
 const token = 'ghp_contractTokenForWhatChanges0001';
@@ -87,16 +87,11 @@ describe('the pull request body says what changes compared with the base branch'
     dirs.push(dir);
     const bundle = renderMeshBundle(spec);
     await writeBundle(bundle, dir);
-    // As the template passes it: the validate step's result for this bundle.
-    const problems = validateBundle(bundle);
     return planPullRequest({
       bundleDir: dir,
       spec,
-      validation: {
-        valid: problems.length === 0,
-        problemCount: problems.length,
-        problems,
-      },
+      // As the action passes it: its own check of the bundle it proposes.
+      validation: await validateProposedBundle(dir),
       owner: 'group:default/platform-team',
     });
   }

@@ -6,7 +6,10 @@ export function valuesSubject(values: BundleHelmValues): string {
 }
 
 /** How a problem names the object it is about: `Kind/namespace/name`, or `Kind/name`. */
-export function objectSubject(object: KubernetesObject): string {
+export function objectSubject(object: {
+  kind: string;
+  metadata: Pick<KubernetesObject['metadata'], 'name' | 'namespace'>;
+}): string {
   const { kind, metadata } = object;
   return metadata.namespace
     ? `${kind}/${metadata.namespace}/${metadata.name}`

@@ -17,9 +17,13 @@ export function clusterTree(
   components = allComponents,
 ): Record<string, string> {
   const root = defaultTargetPath(cluster);
+  // Every object file listed, as mesh:bundle:validate requires of a tree the pull request proposes.
+  const resources = clusterIndex(cluster, components).map(row =>
+    row.file.slice(root.length + 1),
+  );
   const files: Record<string, string> = {
-    [`${root}/kustomization.yaml`]: `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${components
-      .map(c => `  - ${c}`)
+    [`${root}/kustomization.yaml`]: `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources
+      .map(file => `  - ${file}`)
       .join('\n')}\n`,
     [`${root}/README.md`]: `# Mesh for ${cluster}\n`,
   };
@@ -32,7 +36,7 @@ export function clusterTree(
   }
   if (components.includes('observability')) {
     files[`${root}/observability/pod-monitor.yaml`] =
-      'apiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata:\n  name: envoy-stats\n  namespace: istio-system\n';
+      'apiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata:\n  name: envoy-stats\n  namespace: istio-system\nspec:\n  selector:\n    matchLabels:\n      security.istio.io/tlsMode: istio\n  podMetricsEndpoints:\n    - path: /stats/prometheus\n';
     files[`${root}/observability/telemetry.yaml`] =
       'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: mesh-default\n  namespace: istio-system\n';
   }
