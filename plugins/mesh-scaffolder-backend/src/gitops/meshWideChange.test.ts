@@ -187,6 +187,13 @@ describe('a mesh-wide change through mesh:gitops:pull-request (GitHub contract s
     const checkout = checkOut(files);
     tempDirs.push(checkout);
     const check = await runMeshBundle('check', checkout);
+    // AND an identical re-run changes neither the branch nor the body
+    const head = repo().branches.get('meshes/prod-mesh');
+    expect((await propose(exampleMesh(withNorth))).get('result')).toBe(
+      'unchanged',
+    );
+    expect(repo().branches.get('meshes/prod-mesh')).toBe(head);
+    expect(openPulls().map(p => p.body)).toEqual([pull.body]);
     expect(check).toEqual({
       code: 0,
       stdout:
