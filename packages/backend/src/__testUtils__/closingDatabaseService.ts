@@ -9,7 +9,14 @@ type DatabaseClient = Awaited<
 >;
 
 /** The part of knex's tarn pool that keeps a process alive: its idle-connection reaper. */
-type PoolWithReaper = { interval?: NodeJS.Timeout | null };
+type PoolWithReaper = {
+  interval?: NodeJS.Timeout | null;
+  on(event: 'acquireSuccess', listener: () => void): void;
+};
+
+function poolOf(client: DatabaseClient): PoolWithReaper | undefined {
+  return client.client.pool as PoolWithReaper | undefined;
+}
 
 /**
  * The backend's own database service, recording each plugin's client. `DatabaseManager.shutdown`
@@ -18,10 +25,13 @@ type PoolWithReaper = { interval?: NodeJS.Timeout | null };
  * and jest reports a worker that failed to exit. Destroying the pools is no cure: the catalog's
  * processing loop and the scaffolder's task worker finish their last poll after `backend.stop()`
  * resolves, and would fail on a destroyed pool. So `releaseAll` leaves the pools working for those
- * last queries but stops their reapers from holding the process open.
+ * last queries but stops their reapers from holding the process open, including a reaper a late
+ * query starts again.
  */
 export function closingDatabaseService() {
   const clients = new Set<DatabaseClient>();
+  let released = false;
+  const release = (client: DatabaseClient) => poolOf(client)?.interval?.unref();
   const factory = createServiceFactory({
     service: coreServices.database,
     deps: {
@@ -44,7 +54,12 @@ export function closingDatabaseService() {
         ...database,
         async getClient() {
           const client = await database.getClient();
-          clients.add(client);
+          if (!clients.has(client)) {
+            clients.add(client);
+            poolOf(client)?.on('acquireSuccess', () => {
+              if (released) release(client);
+            });
+          }
           return client;
         },
       };
@@ -54,11 +69,8 @@ export function closingDatabaseService() {
     factory,
     /** Call once the backend has stopped: its SQLite pools no longer hold the process open. */
     releaseAll() {
-      for (const client of clients) {
-        const pool = client.client.pool as PoolWithReaper | undefined;
-        pool?.interval?.unref();
-      }
-      clients.clear();
+      released = true;
+      clients.forEach(release);
     },
   };
 }
