@@ -87,7 +87,12 @@ export const ISTIO_CHART_VALUES_FILES: Record<string, string> = {
   istiod: 'istio-control/istio-discovery/values.yaml',
   'istiod-remote': 'istiod-remote/values.yaml',
   gateway: 'gateway/values.yaml',
+  cni: 'istio-cni/values.yaml',
+  ztunnel: 'ztunnel/values.yaml',
 };
+
+/** Charts whose values only some conformance releases keep (1.31.0-rc.0); elsewhere unchecked. */
+const CHARTS_NOT_IN_EVERY_RELEASE = new Set(['cni', 'ztunnel']);
 
 /** The in-cluster operator's last CRD is kept with the last release that has the operator. */
 const OPERATOR_CRD_RELEASE = '1.23.6';
@@ -106,7 +111,17 @@ export function istioChartValuesFile(
   if (!file || (chart === 'istiod-remote' && !facts.istiodRemoteChart)) {
     return undefined;
   }
-  return path.join(dir, 'istio', release, 'manifests', 'charts', file);
+  const valuesFile = path.join(
+    dir,
+    'istio',
+    release,
+    'manifests',
+    'charts',
+    file,
+  );
+  return CHARTS_NOT_IN_EVERY_RELEASE.has(chart) && !fs.existsSync(valuesFile)
+    ? undefined
+    : valuesFile;
 }
 
 /** Files of one conformance Istio release (with that release's facts) that the suite reads. */
@@ -125,6 +140,8 @@ export function istioFiles(
       istiod: valuesFile('istiod'),
       // Releases without the remote chart render remotes with istiod.
       'istiod-remote': valuesFile('istiod-remote') ?? valuesFile('istiod'),
+      cni: valuesFile('cni'),
+      ztunnel: valuesFile('ztunnel'),
     } as Record<string, string | undefined>,
     gatewaySchema: path.join(charts, 'gateway', 'values.schema.json'),
     operatorCrd: facts.operatorController

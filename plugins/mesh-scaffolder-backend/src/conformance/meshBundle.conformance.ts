@@ -155,8 +155,22 @@ describe('Istio 1.31 bundles conform to the 1.31.0-rc.0 data and Gateway API v1.
       expect.arrayContaining([
         'gateway.networking.k8s.io/v1/Gateway',
         'values:istiod',
+        'values:cni',
+        'values:ztunnel',
       ]),
     );
+  });
+
+  it('reports a ztunnel values key the 1.31 chart does not have', () => {
+    const bundle = renderMeshBundle(meshOn131('ambient'));
+    const values = bundle.helmValues.find(
+      v => v.chart === 'ztunnel' && v.cluster === 'east-1',
+    );
+    if (!values) throw new Error('the ambient bundle has no ztunnel values');
+    values.values = { ...values.values, replicaCount: 2 };
+    expect(checkBundleConformance(bundle, dir, '1.31.0').problems).toEqual([
+      `${values.file} values:ztunnel replicaCount: not a key of the chart's default values`,
+    ]);
   });
 
   it('reports a Gateway API CRD pin other than the one 1.31 requires', () => {
