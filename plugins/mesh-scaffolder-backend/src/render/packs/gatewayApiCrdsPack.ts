@@ -18,8 +18,8 @@ const GATEWAY_API_SOURCE = {
 
 /**
  * The command that installs a Gateway API release's standard CRDs by hand, for trees applied with
- * kubectl and for clusters whose CRDs someone else manages. Server-side, because the largest CRDs
- * outgrow the annotation a client-side apply writes.
+ * kubectl. Server-side, because the largest CRD (HTTPRoute) can outgrow the annotation a
+ * client-side apply writes.
  */
 export function gatewayApiCrdsCommand(version: string): string {
   const { repoUrl, path } = GATEWAY_API_SOURCE;
