@@ -92,12 +92,15 @@ function overview(input: MeshPullRequestBodyInput): string[] {
   ];
 }
 
-function closing(input: MeshPullRequestBodyInput): string[] {
+function closing(
+  input: MeshPullRequestBodyInput,
+  deletes: DeletedObject[],
+): string[] {
   const needs = prerequisites(input.entries, input.facts);
   return [
     '### Validation',
     '',
-    validationSection(input.validation, input.deletes),
+    validationSection(input.validation, deletes),
     '',
     '### Must exist beforehand',
     '',
@@ -131,7 +134,7 @@ export function meshPullRequestBody(input: MeshPullRequestBodyInput): string {
     ? folders.flatMap(f => destructiveRemovals(f.summary))
     : input.deletes;
   const head = [...deletesPart(deletes), ...overview(input)];
-  const tail = closing(input);
+  const tail = closing(input, deletes);
   const fixed = [...head, ...tail].join('\n').length;
   const changes = folders
     ? meshWhatChanges(folders, maxBodyLength - fixed - 1)

@@ -130,6 +130,18 @@ describe('a mesh-wide change removing a member (GitLab contract server)', () => 
         'central-1',
       ]);
     }
+    // AND the deletions it reports (the task log's warnings) are north-1's, found in its folder
+    // although the other members keep namespaces of the same names
+    expect(outcome.deletes).toContainEqual(
+      expect.objectContaining({
+        kind: 'Namespace',
+        name: 'istio-system',
+        file: 'clusters/north-1/namespaces.yaml',
+      }),
+    );
+    expect(
+      outcome.deletes.every(d => d.file.startsWith('clusters/north-1/')),
+    ).toBe(true);
     expect(requests[0].description).toContain(
       '#### Removed cluster `north-1` (`clusters/north-1/`)',
     );

@@ -1,3 +1,5 @@
+import { DeletedObject, deletedObjects } from './deletedObjects';
+import { FileChange, GitopsFile } from './gitopsFile';
 import { GitopsRepository } from './gitopsRepository';
 import { checkNoNestedTree } from './repositoryPaths';
 
@@ -28,4 +30,26 @@ export async function listProposedFiles(
     for (const [path, sha] of listing) files.set(path, sha);
   });
   return files;
+}
+
+/**
+ * The destructive objects the change removes, compared folder by folder: a Namespace a removed
+ * member loses is deleted there even though every other member keeps one of the same name.
+ */
+export async function deletedObjectsInFolders(
+  change: ProposedFolders & { files: GitopsFile[] },
+  changes: FileChange[],
+  readPrevious: (path: string) => Promise<string>,
+): Promise<DeletedObject[]> {
+  const perFolder = await Promise.all(
+    (change.folders ?? [change.targetPath]).map(folder => {
+      const inFolder = (path: string) => path.startsWith(`${folder}/`);
+      return deletedObjects(
+        changes.filter(c => inFolder(c.path)),
+        change.files.filter(f => inFolder(f.path)),
+        readPrevious,
+      );
+    }),
+  );
+  return perFolder.flat();
 }

@@ -1,11 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { JsonValue } from '@backstage/types';
 import { createHash } from 'node:crypto';
-import { DeletedObject, deletedObjects } from './deletedObjects';
+import type { DeletedObject } from './deletedObjects';
 import { diffFiles } from './diffFiles';
 import { FileChange } from './gitopsFile';
 import { readMergedChange } from './mergedChange';
-import { listProposedFiles } from './proposedFiles';
+import { deletedObjectsInFolders, listProposedFiles } from './proposedFiles';
 import {
   ChangeRequest,
   ChangeRequestContent,
@@ -165,7 +165,7 @@ export async function syncPullRequest(
   const parent = open && branchHead ? branchHead : baseHead;
   const current = await listProposedFiles(repository, parent, plan);
   const changes = diffFiles(current, plan.files);
-  const deletes = await deletedObjects(changes, plan.files, path =>
+  const deletes = await deletedObjectsInFolders(plan, changes, path =>
     repository.readBlob(current.get(path)!),
   );
   const content = plan.content(
