@@ -1,33 +1,12 @@
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
-import {
-  GitContractServers,
-  startGitContractServers,
-} from '@mesh-templates/plugin-scaffolder-backend-module-mesh/testUtils';
-import { guestToken } from './__testUtils__/guestToken';
 import { runTemplateTask } from './__testUtils__/runTemplateTask';
 import {
-  loadRepoConfig,
-  startMeshBackend,
-} from './__testUtils__/startMeshBackend';
-import { waitForEntity } from './__testUtils__/waitForEntity';
+  contractGithubToken as githubToken,
+  expectCompleted,
+  startTemplateBackend,
+  TemplateBackend,
+} from './__testUtils__/startTemplateBackend';
 
 jest.setTimeout(180_000);
-
-const githubToken = 'ghp_e2eContractToken0123456789abcdefABCD';
-const gitlabToken = 'glpat-e2eContractToken0123456789';
-
-/** Shows the task's log when it did not complete, which is what one needs to see then. */
-function expectCompleted(task: { status: string; log: string[] }) {
-  expect({
-    status: task.status,
-    log: task.status === 'completed' ? [] : task.log,
-  }).toEqual({
-    status: 'completed',
-    log: [],
-  });
-}
 
 /**
  * The whole "Create mesh cluster" template as a scaffolder task in the real backend (real auth,
@@ -35,41 +14,23 @@ function expectCompleted(task: { status: string; log: string[] }) {
  * local contract server, the only part that is not the real thing.
  */
 describe('the Create mesh cluster template as a task', () => {
-  let git: GitContractServers;
-  let backend: Awaited<ReturnType<typeof startMeshBackend>>;
+  let backend: TemplateBackend;
+  let git: TemplateBackend['git'];
   let baseUrl: string;
   let token: string;
 
   beforeAll(async () => {
-    git = await startGitContractServers({ githubToken, gitlabToken });
-    git.github.addRepository('platform/gitops', {
-      'README.md': '# GitOps\n',
-      'clusters/other-cluster/kustomization.yaml': 'resources: []\n',
+    backend = await startTemplateBackend({
+      'platform/gitops': {
+        'README.md': '# GitOps\n',
+        'clusters/other-cluster/kustomization.yaml': 'resources: []\n',
+      },
     });
-    const config = (await loadRepoConfig()) as any;
-    config.integrations = git.integrationsConfig;
-    // The guest provider refuses to run outside development unless told; this is a test backend.
-    config.auth.providers.guest.dangerouslyAllowOutsideDevelopment = true;
-    backend = await startMeshBackend({
-      config,
-      extraFeatures: [
-        authServiceFactory,
-        httpAuthServiceFactory,
-        userInfoServiceFactory,
-      ],
-    });
-    baseUrl = `http://127.0.0.1:${backend.server.port()}`;
-    token = await guestToken(baseUrl);
-    await waitForEntity(
-      baseUrl,
-      { kind: 'Template', name: 'create-mesh-cluster' },
-      { authorization: `Bearer ${token}` },
-    );
+    ({ git, baseUrl, token } = backend);
   });
 
   afterAll(async () => {
     await backend?.stop();
-    await git?.close();
   });
 
   /** Lists a branch's files through the GitHub REST API, as any client of the repository would. */
