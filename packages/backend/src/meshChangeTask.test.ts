@@ -1,3 +1,5 @@
+import { UrlReaders } from '@backstage/backend-defaults/urlReader';
+import { mockServices } from '@backstage/backend-test-utils';
 import { templateFormValues } from '@mesh-templates/plugin-mesh-common';
 import { runTemplateTask } from './__testUtils__/runTemplateTask';
 import {
@@ -175,5 +177,32 @@ describe('changing a mesh cluster from its committed spec', () => {
     for (const output of [first, change, body, text]) {
       expect(JSON.stringify(output)).not.toContain(contractGithubToken);
     }
+  });
+
+  it("answers Backstage's GitHub reader as GitHub does: the raw file, its ETag, 304 when unchanged", async () => {
+    // GIVEN Backstage's own URL readers configured with the contract server's integration
+    const reader = UrlReaders.default({
+      config: mockServices.rootConfig({
+        data: { integrations: backend.git.integrationsConfig },
+      }),
+      logger: mockServices.logger.mock(),
+    });
+    const url = `https://github.example.test/${repoName}/blob/main/README.md`;
+    // WHEN it reads a file THEN it gets the committed bytes and an ETag
+    const first = await reader.readUrl(url);
+    expect((await first.buffer()).toString('utf8')).toBe('# GitOps\n');
+    expect(first.etag).toMatch(/^"[0-9a-f]{40}"$/);
+    // AND reading again with that ETag is "not modified"
+    await expect(
+      reader.readUrl(url, { etag: first.etag }),
+    ).rejects.toMatchObject({
+      name: 'NotModifiedError',
+    });
+    // AND a file the branch lacks is not found
+    await expect(
+      reader.readUrl(
+        `https://github.example.test/${repoName}/blob/main/nope.yaml`,
+      ),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 });
