@@ -48,8 +48,21 @@ function heading({ member, removed }: FolderChange): string {
   )} (${inlineCode(`${member.targetPath}/`)})`;
 }
 
+const describesNothing = ({ summary: s }: FolderChange) =>
+  [s.specFields, s.added, s.changed, s.removed].every(l => l.length === 0) &&
+  s.values.every(v => v.keys.length === 0);
+
 /** The member's full "What changes" view under its own heading. */
 function fullSection(change: FolderChange): string[] {
+  if (describesNothing(change)) {
+    // Files that hold no objects or spec (README.md, catalog-info.yaml) change.
+    return [
+      heading(change),
+      '',
+      `Only files without cluster objects change (${change.fileCount}; see the diff).`,
+      '',
+    ];
+  }
   // whatChangesSection opens with its own "### What changes" heading and a blank line.
   const [, , ...rest] = whatChangesSection(change.summary);
   return [heading(change), '', ...rest];

@@ -44,6 +44,30 @@ describe('planMeshPullRequest', () => {
     expect(body).not.toContain('### What changes');
   });
 
+  it('gives a member whose only change is its catalog entity a heading of its own and lists the unchanged', async () => {
+    const plan = await planMeshPullRequest({ bundleDir: dir, spec, owner });
+    const entity = 'clusters/west-1/catalog-info.yaml';
+    const { body } = plan.content('main', [], {
+      changes: [
+        {
+          action: 'update',
+          path: entity,
+          content: plan.files.find(f => f.path === entity)!.content,
+        },
+      ],
+      previous: new Map([[entity, 'kind: Resource\n']]),
+    });
+    expect(body).toContain(
+      [
+        '#### Cluster `west-1` (`clusters/west-1/`)',
+        '',
+        'Only files without cluster objects change (1; see the diff).',
+        '',
+        'Unchanged: `east-1`, `central-1`.',
+      ].join('\n'),
+    );
+  });
+
   it("refuses a bundle that does not render the spec's members", async () => {
     const fourMembers = exampleMesh(input => {
       input.multiCluster.clusters.push({
