@@ -27,7 +27,13 @@ export async function run({ page, appUrl, outDir, signIn, step }) {
   step('opening cluster-east and pressing Change mesh');
   await page.goto(`${appUrl}/catalog/default/resource/cluster-east/mesh`);
   await signIn();
-  await page.getByRole('button', { name: 'Change mesh' }).click();
+  const changeMesh = page.getByRole('button', { name: 'Change mesh' });
+  await changeMesh.waitFor({ state: 'visible' });
+  await page.screenshot({
+    path: path.join(outDir, 'change-mesh-entity.png'),
+    fullPage: true,
+  });
+  await changeMesh.click();
   await page.waitForURL(/\/create\/templates\/default\/create-mesh-cluster\?/);
 
   step('reading the prefilled form');
