@@ -17,6 +17,8 @@ import { readRunStoreConfig } from './runs/readRunStoreConfig';
 import { createRunsRouter } from './runs/runsRouter';
 import { scheduleRunCleanup } from './runs/scheduleRunCleanup';
 import { createRouter } from './service/router';
+import { createSpecRouter } from './spec/specRouter';
+import { ScmIntegrations } from '@backstage/integration';
 
 /**
  * Mesh health from Prometheus at `/api/mesh/health`, and template runs' rendered bundles at
@@ -39,6 +41,7 @@ export const meshPlugin = createBackendPlugin({
         cache: coreServices.cache,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
       },
       async init(deps) {
         const { config, logger, httpRouter, httpAuth, catalog } = deps;
@@ -89,7 +92,15 @@ export const meshPlugin = createBackendPlugin({
             permissions: deps.permissions,
             catalog,
             health,
-            routes: [runs],
+            routes: [
+              runs,
+              createSpecRouter({
+                httpAuth,
+                catalog,
+                urlReader: deps.urlReader,
+                integrations: ScmIntegrations.fromConfig(config),
+              }),
+            ],
           }),
         );
       },
