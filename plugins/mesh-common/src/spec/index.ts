@@ -6,6 +6,7 @@ export * from './resourceQuantities';
 export * from './meshSection';
 export * from './clusterSection';
 export * from './istioSection';
+export * from './istioUpgradeSection';
 export * from './multiClusterSection';
 export * from './eastWestGatewaySection';
 export * from './ingressGatewaySection';

@@ -8,14 +8,26 @@ import {
   oneOf,
   uniqueList,
 } from './formats';
-import { ISTIO_RELEASE_FACTS, type IstioMinorFacts } from '../istio';
+import {
+  ISTIO_RELEASE_FACTS,
+  SAIL_OPERATOR_FACTS,
+  sailInstallsIstio,
+  type IstioMinorFacts,
+} from '../istio';
 import { istioVersionSchema } from './istioVersionSchema';
+import { checkIstioUpgrade, istioUpgradeSchema } from './istioUpgradeSection';
 
 /**
  * How the control plane is installed: Helm charts (base, istiod, gateway), an `istioctl install`
- * of an IstioOperator file, or the in-cluster IstioOperator controller (Istio ≤ 1.23 only).
+ * of an IstioOperator file, the in-cluster IstioOperator controller (Istio ≤ 1.23 only), or the
+ * Sail Operator's `Istio` resources (the Istio releases its release installs).
  */
-export const ISTIO_INSTALL_METHODS = ['helm', 'istioctl', 'operator'] as const;
+export const ISTIO_INSTALL_METHODS = [
+  'helm',
+  'istioctl',
+  'operator',
+  'sail',
+] as const;
 
 /** Installation profiles shipped by every supported release (some only from 1.23, see rules). */
 export const ISTIO_PROFILES = [
@@ -51,6 +63,40 @@ export const NAMESPACES_EXCLUDED_FROM_INJECTION = [
 ] as const;
 
 const AMBIENT_PROFILES: readonly string[] = ['ambient', 'openshift-ambient'];
+
+/**
+ * The Sail Operator installs only the Istio releases its own release lists, and names the
+ * revisions of a RevisionBased Istio `<name>-v<x-y-z>`, so namespaces can only follow a revision
+ * through a tag (an IstioRevisionTag).
+ */
+function checkSailAvailability(
+  istio: {
+    version: string;
+    installMethod: string;
+    revision: string;
+    revisionTags: string[];
+  },
+  ctx: z.RefinementCtx,
+) {
+  if (istio.installMethod !== 'sail') {
+    return;
+  }
+  const sail = SAIL_OPERATOR_FACTS;
+  if (!sailInstallsIstio(istio.version)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['version'],
+      message: `Istio ${istio.version} is not installed by the Sail Operator ${sail.operatorVersion} (installMethod sail supports Istio ${sail.oldestIstioVersion}–${sail.newestIstioVersion}); use installMethod helm, or a version in that range`,
+    });
+  }
+  if (istio.revision !== '' && istio.revisionTags.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['revisionTags'],
+      message: `need at least one tag with installMethod sail and revision ${istio.revision}: Sail names the revisions ${istio.revision}-v<version>, so namespaces follow a tag`,
+    });
+  }
+}
 
 /** Install methods, data plane modes and profiles that only some supported releases offer. */
 function checkReleaseAvailability(
@@ -134,7 +180,10 @@ export const istioSectionSchema = z
   .strictObject({
     /** Istio release, `1.N.P` within the supported range; the current stable release by default. */
     version: istioVersionSchema.default(ISTIO_RELEASE_FACTS.defaultVersion),
-    /** Install mechanism; `operator` (in-cluster controller) exists only up to Istio 1.23. */
+    /**
+     * Install mechanism; `operator` (in-cluster controller) exists only up to Istio 1.23, `sail`
+     * only for the Istio releases the Sail Operator release installs.
+     */
     installMethod: oneOf(ISTIO_INSTALL_METHODS).default('helm'),
     /** Installation profile (`profile` of the charts or the IstioOperator). */
     profile: oneOf(ISTIO_PROFILES).default('default'),
@@ -169,6 +218,8 @@ export const istioSectionSchema = z
      * `istio.io/rev`) or, in ambient mode, `istio.io/dataplane-mode=ambient`.
      */
     injectionNamespaces: uniqueList(dnsLabel(), 100, 'namespaces').default([]),
+    /** A canary upgrade in progress; absent otherwise (see istioUpgradeSection). */
+    upgrade: istioUpgradeSchema.optional(),
   })
   .superRefine((istio, ctx) => {
     const release = ISTIO_RELEASE_FACTS.lineOf(istio.version);
@@ -176,6 +227,8 @@ export const istioSectionSchema = z
       return;
     }
     checkReleaseAvailability(release, istio, ctx);
+    checkSailAvailability(istio, ctx);
+    checkIstioUpgrade(istio, ctx);
     const ambientProfile = AMBIENT_PROFILES.includes(istio.profile);
     if (istio.dataplane === 'ambient' && !ambientProfile) {
       ctx.addIssue({
