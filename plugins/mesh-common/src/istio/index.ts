@@ -7,3 +7,4 @@ export * from './istioMinorFacts';
 export * from './istioCharts';
 export * from './istioReleaseHistory';
 export * from './istioReleaseFacts';
+export * from './sailOperatorFacts';
