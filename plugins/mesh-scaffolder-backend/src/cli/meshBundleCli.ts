@@ -9,18 +9,18 @@ import { renderMeshBundle } from '../render/renderMeshBundle';
 import { validateBundle } from '../validate/validateBundle';
 import { checkRepository } from './checkRepository';
 import { readSpecFile } from './readSpecFile';
+import { upgrade, upgradeUsage } from './upgradeCommand';
 
-/** Where the CLI writes; injected so tests read exactly what a terminal would show. */
-export interface CliOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
+import type { CliOutput } from './cliOutput';
+
+export type { CliOutput } from './cliOutput';
 
 const usage = `Usage:
   mesh-bundle render --spec <spec.yaml> --out <dir>   render, validate and write a mesh bundle
   mesh-bundle validate <dir>                          validate a written bundle
   mesh-bundle check <repo-root>                       re-render every cluster folder from its
                                                       mesh-cluster.yaml and compare
+${upgradeUsage}
 The spec is a MeshCluster document (a cluster folder's mesh-cluster.yaml) or a bare MeshClusterSpec.
 Exit code 0 on success, 1 on invalid input or output or a difference (one line per problem or
 file), 2 on wrong usage.`;
@@ -126,6 +126,7 @@ export async function runMeshBundleCli(
     if (command === 'render') return await render(rest, io);
     if (command === 'validate') return await validate(rest, io);
     if (command === 'check') return await check(rest, io);
+    if (command === 'upgrade') return await upgrade(rest, io, usage);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(usage);
       return 0;

@@ -2,6 +2,7 @@ import type {
   IstioMinorFacts,
   MeshClusterSpec,
 } from '@mesh-templates/plugin-mesh-common';
+import { controlPlaneRevisions } from './controlPlaneRevisions';
 import { grafanaDashboardReferences } from './grafanaDashboards';
 import { MeshMember, meshMembers } from './meshMembers';
 
@@ -99,7 +100,13 @@ function peersContext(member: MeshMember, members: MeshMember[]) {
     }));
 }
 
-function istioContext(spec: MeshClusterSpec, member: MeshMember) {
+function istioContext(
+  spec: MeshClusterSpec,
+  member: MeshMember,
+  facts: IstioMinorFacts,
+  upgradeFacts?: IstioMinorFacts,
+) {
+  const { upgrade } = spec.istio;
   const revisionSuffix = spec.istio.revision ? `-${spec.istio.revision}` : '';
   return {
     ...spec.istio,
@@ -109,6 +116,12 @@ function istioContext(spec: MeshClusterSpec, member: MeshMember) {
     istiodRelease: `istiod${revisionSuffix}`,
     controlPlaneName: `control-plane${revisionSuffix}`,
     injectionLabels: injectionLabels(spec),
+    // Namespaces moved during an upgrade follow the canary tag, i.e. the new revision.
+    movedNamespaces: upgrade?.movedNamespaces ?? [],
+    canaryInjectionLabels: (upgrade
+      ? { 'istio.io/rev': upgrade.canaryTag }
+      : {}) as Record<string, string>,
+    controlPlanes: controlPlaneRevisions(spec, facts, upgradeFacts),
     ambient: spec.istio.dataplane === 'ambient',
   };
 }
@@ -177,6 +190,7 @@ export function clusterRenderContext(
   spec: MeshClusterSpec,
   member: MeshMember,
   facts: IstioMinorFacts,
+  upgradeFacts?: IstioMinorFacts,
 ) {
   const members = meshMembers(spec);
   const hasRemotes = members.some(
@@ -192,7 +206,7 @@ export function clusterRenderContext(
     cluster: clusterContext(spec, member, members, hasRemotes),
     peers: peersContext(member, members),
     facts,
-    istio: istioContext(spec, member),
+    istio: istioContext(spec, member, facts, upgradeFacts),
     eastWestGateway,
     ingressGateway,
     observability: observabilityContext(spec),

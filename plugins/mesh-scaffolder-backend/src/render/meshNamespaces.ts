@@ -48,7 +48,12 @@ export function meshNamespaces(context: ClusterRenderContext): MeshNamespace[] {
     add(ingressGateway.namespace);
   }
   for (const name of istio.injectionNamespaces) {
-    add(name, istio.injectionLabels);
+    add(
+      name,
+      istio.movedNamespaces.includes(name)
+        ? istio.canaryInjectionLabels
+        : istio.injectionLabels,
+    );
     notOwned.add(name);
   }
   const { tracing, kiali } = observability;

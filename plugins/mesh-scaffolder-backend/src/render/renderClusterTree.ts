@@ -112,14 +112,15 @@ function appendOutputs(
 
 /**
  * Renders every pack for one member of the mesh into its `clusters/<name>/` tree, with the facts
- * of the spec's Istio release line.
+ * of the spec's Istio release line (and, while an upgrade runs, those of its target line).
  */
 export function renderClusterTree(
   spec: MeshClusterSpec,
   member: MeshMember,
   facts: IstioMinorFacts,
+  upgradeFacts?: IstioMinorFacts,
 ): ClusterTree {
-  const context = clusterRenderContext(spec, member, facts);
+  const context = clusterRenderContext(spec, member, facts, upgradeFacts);
   const root = member.targetPath;
   const componentOutputs: PackOutput[] = COMPONENT_PACKS.flatMap(pack =>
     pack.outputs(context),

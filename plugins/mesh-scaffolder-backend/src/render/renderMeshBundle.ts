@@ -81,6 +81,10 @@ export function renderMeshBundle(
 ): MeshBundle {
   const releaseFacts = options.istioReleaseFacts ?? ISTIO_RELEASE_FACTS;
   const facts = releaseFacts.factsFor(spec.istio.version);
+  const { upgrade } = spec.istio;
+  const upgradeFacts = upgrade
+    ? releaseFacts.factsFor(upgrade.toVersion)
+    : undefined;
   const members = meshMembers(spec);
   const bundle: MeshBundle = {
     clusters: members.map(m => m.name),
@@ -92,7 +96,7 @@ export function renderMeshBundle(
   const paths = new Set<string>();
   for (const member of members) {
     assertSafeRelativePath(member.targetPath, 'gitops.targetPath');
-    const tree = renderClusterTree(spec, member, facts);
+    const tree = renderClusterTree(spec, member, facts, upgradeFacts);
     tree.files.push(meshClusterDocumentFile(spec, member.targetPath));
     for (const file of tree.files) {
       assertSafeRelativePath(file.path, 'bundle file path');

@@ -1,0 +1,3 @@
+export * from './upgradeStages';
+export * from './precheckUpgrade';
+export * from './advanceUpgrade';
