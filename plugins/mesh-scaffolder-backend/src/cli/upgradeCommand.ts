@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { formatBundleProblem } from '../bundle/formatBundleProblem';
 import { writeBundle } from '../bundle/writeBundle';
+import { targetPathFor } from '../render/meshMembers';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 import {
   advanceUpgrade,
@@ -20,11 +21,11 @@ export const upgradeUsage = `  mesh-bundle upgrade --spec <spec.yaml> --to <vers
                         ', ',
                       )}) of a staged
                                                       Istio upgrade: write the next spec and the
-                                                      re-rendered cluster folders into <dir>`;
+                                                      re-rendered cluster folder into <dir>`;
 
 /**
- * `mesh-bundle upgrade`: advances the spec by one stage, renders it, and writes the cluster
- * folders with their next spec documents. Files the previous stage rendered and this one does not
+ * `mesh-bundle upgrade`: advances the spec by one stage, renders it, and writes the spec's own
+ * cluster folder with its next spec document. Files the previous stage rendered and this one does not
  * (the old istiod's values at cleanup) are removed, so `mesh-bundle check` passes on the result.
  */
 export async function upgrade(
@@ -76,9 +77,17 @@ export async function upgrade(
     for (const p of problems) io.err(formatBundleProblem(p));
     return 1;
   }
+  // Each member's folder belongs to its own spec document; the others upgrade from theirs.
+  const folder = `${targetPathFor(step.spec, step.spec.cluster.name)}/`;
+  const ownFiles = (files: typeof bundle.files) =>
+    files.filter(f => f.path.startsWith(folder));
   const outDir = path.resolve(values.out);
-  const written = new Set(await writeBundle(bundle, outDir));
-  const dropped = before.files.map(f => f.path).filter(p => !written.has(p));
+  const written = new Set(
+    await writeBundle({ ...bundle, files: ownFiles(bundle.files) }, outDir),
+  );
+  const dropped = ownFiles(before.files)
+    .map(f => f.path)
+    .filter(p => !written.has(p));
   for (const file of dropped) {
     await fs.rm(resolveSafeChildPath(outDir, file), { force: true });
   }
