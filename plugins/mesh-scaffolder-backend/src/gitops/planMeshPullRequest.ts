@@ -18,6 +18,7 @@ import {
   joinRepositoryPath,
   meshBranchName,
 } from './repositoryPaths';
+import { commitMessageFor, requestOptions } from './requestOptions';
 
 /** A pull request that proposes every member folder of a multi-cluster mesh at once. */
 export interface MeshPullRequestPlan extends PullRequestPlan {
@@ -160,9 +161,7 @@ export async function planMeshPullRequest(
     folders: [...members, ...former].map(m => m.targetPath),
     baseBranch: input.baseBranch ?? spec.gitops.branch,
     title,
-    commitMessage:
-      input.commitMessage ??
-      `${title}\n\nRendered by the Backstage mesh:gitops:pull-request action.`,
+    commitMessage: commitMessageFor(input, title),
     files,
     content: (baseBranch, deletes = [], merged) => ({
       title,
@@ -178,10 +177,7 @@ export async function planMeshPullRequest(
         deletes,
         merged,
       }),
-      draft: input.draft ?? false,
-      labels: input.labels ?? [],
-      reviewers: input.reviewers ?? [],
-      assignees: input.assignees ?? [],
+      ...requestOptions(input),
     }),
     withFormerMembers: next =>
       withFormer(

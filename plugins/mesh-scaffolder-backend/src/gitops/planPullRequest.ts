@@ -22,8 +22,13 @@ import {
 } from './repositoryPaths';
 import { ValidationInput } from './validationSection';
 import { whatChangesSection } from './whatChangesSection';
+import {
+  commitMessageFor,
+  requestOptions,
+  RequestOptionsInput,
+} from './requestOptions';
 
-export interface PullRequestPlanInput {
+export interface PullRequestPlanInput extends RequestOptionsInput {
   /** Folder holding the rendered bundle (its index and the cluster trees). */
   bundleDir: string;
   cluster?: string;
@@ -35,11 +40,6 @@ export interface PullRequestPlanInput {
   validation?: ValidationInput;
   baseBranch?: string;
   title?: string;
-  commitMessage?: string;
-  draft?: boolean;
-  labels?: string[];
-  reviewers?: string[];
-  assignees?: string[];
   /** Owner of the cluster's catalog entity. */
   owner: string;
   system?: string;
@@ -133,9 +133,7 @@ export async function planPullRequest(
     targetPath,
     baseBranch: input.baseBranch ?? input.spec?.gitops.branch,
     title,
-    commitMessage:
-      input.commitMessage ??
-      `${title}\n\nRendered by the Backstage mesh:gitops:pull-request action.`,
+    commitMessage: commitMessageFor(input, title),
     files,
     content: (baseBranch, deletes = [], merged) => ({
       title,
@@ -152,10 +150,7 @@ export async function planPullRequest(
           merged &&
           whatChangesSection(summarizeChange(merged.changes, merged.previous)),
       }),
-      draft: input.draft ?? false,
-      labels: input.labels ?? [],
-      reviewers: input.reviewers ?? [],
-      assignees: input.assignees ?? [],
+      ...requestOptions(input),
     }),
   };
 }
