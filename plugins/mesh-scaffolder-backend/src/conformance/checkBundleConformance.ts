@@ -30,6 +30,12 @@ import {
   gatewayApiProblems,
 } from './gatewayApiConformance';
 import { unknownIstioChartValueKeys } from './istioChartValueKeys';
+import {
+  SAIL_OPERATOR_CHART,
+  sailChartValuesFile,
+  sailCrdFiles,
+  usesSailOperator,
+} from './sailConformance';
 
 /** The tempo chart passes its receivers block straight into Tempo's config. */
 const tempoFreeForm: ReadonlySet<string> = new Set(['tempo.receivers']);
@@ -113,6 +119,10 @@ function valuesChecker(
       );
       return unknownValuePaths(values.values, defaults, tempoFreeForm);
     }
+    if (values.chart === SAIL_OPERATOR_CHART) {
+      const defaults = readValuesFile(sailChartValuesFile(dir));
+      return unknownValuePaths(values.values, defaults, new Set());
+    }
     const valuesFile = files.valuesFiles[values.chart];
     return valuesFile
       ? unknownIstioChartValueKeys(
@@ -163,7 +173,8 @@ function gatewayApiCrdsToCheck(
  * against that CRD's served version (unknown fields are errors), the gateway-api component's pin
  * against that release, Istio gateway values against the chart's values.schema.json,
  * istiod/base/kiali-server/tempo values by key against the chart's defaults (kiali-server against
- * the Kiali CRD's spec schema). What differs between Istio releases comes from `releaseFacts`,
+ * the Kiali CRD's spec schema); Sail Operator objects against the Sail CRDs and its chart values
+ * by key against the chart's defaults. What differs between Istio releases comes from `releaseFacts`,
  * taken for the conformance release the data is from.
  */
 export function checkBundleConformance(
@@ -189,6 +200,7 @@ export function checkBundleConformance(
       ...addonCrdFiles(dir),
       ...gatewayApiCrds,
       ...(files.operatorCrd ? [files.operatorCrd] : []),
+      ...(usesSailOperator(bundle) ? sailCrdFiles(dir) : []),
     ],
     report,
   );

@@ -61,6 +61,18 @@ const apiGroups: Record<string, ApiGroupEntry> = {
     modelPackage: '@kubernetes-models/istio',
     crds: { IstioOperator: 'istiooperators.install.istio.io' },
   },
+  // No kubernetes-models package types the Sail kinds: the validator checks them structurally and
+  // the conformance suite against the Sail CRDs' schemas.
+  'sailoperator.io': {
+    servedBy: 'crd',
+    installedBy: 'the Sail Operator (its sail-operator Helm release)',
+    crds: {
+      Istio: 'istios.sailoperator.io',
+      IstioRevisionTag: 'istiorevisiontags.sailoperator.io',
+      IstioCNI: 'istiocnis.sailoperator.io',
+      ZTunnel: 'ztunnels.sailoperator.io',
+    },
+  },
   'monitoring.coreos.com': {
     servedBy: 'crd',
     installedBy:

@@ -33,6 +33,10 @@ export const CHART_SOURCES: Record<string, ChartSource> = {
     repoName: 'istio',
     repoUrl: 'https://istio-release.storage.googleapis.com/charts',
   },
+  'sail-operator': {
+    repoName: 'sail-operator',
+    repoUrl: 'https://istio-ecosystem.github.io/sail-operator',
+  },
   'kiali-server': {
     repoName: 'kiali',
     repoUrl: 'https://kiali.org/helm-charts',

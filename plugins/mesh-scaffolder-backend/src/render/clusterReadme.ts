@@ -33,6 +33,10 @@ function installSection(
           : ''
       }; these files are not kustomize resources.`,
     );
+  } else if (istio.installMethod === 'sail') {
+    lines.push(
+      'The Sail Operator (Helm release `sail-operator`, installed with the other charts) reconciles the `Istio` resources of `istio/sail-istio.yaml`; its CRDs must exist before this tree is applied.',
+    );
   } else if (istio.installMethod === 'operator') {
     lines.push(
       'The IstioOperator resources are reconciled by the in-cluster Istio operator (`istioctl operator init`), which must run before this tree is applied.',

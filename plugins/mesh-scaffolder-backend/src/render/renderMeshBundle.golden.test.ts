@@ -21,9 +21,10 @@ describe('renderMeshBundle golden files', () => {
   const examples = [...loadExampleSpecs(), ...variantSpecs()];
 
   it('covers every example spec', () => {
-    // GIVEN the example specs folder WHEN listing it THEN the five seeds and the 3-cluster mesh are there
+    // GIVEN the example specs folder WHEN listing it THEN the five seeds, the 3-cluster mesh and the Sail cluster are there
     expect(loadExampleSpecs().map(e => e.name)).toEqual([
       'multi-primary-3-clusters',
+      'sail-1-30',
       'seed-000-rancher-day2',
       'seed-001-rke2-otel-tempo',
       'seed-002-kiali-jaeger',

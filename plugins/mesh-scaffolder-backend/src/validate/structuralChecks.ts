@@ -1,21 +1,11 @@
 import type { KubernetesObject } from '../bundle/meshBundle';
 import type { FieldProblem } from './fieldProblem';
+import { SAIL_SHAPES } from './sailShapes';
+import type { StructuralShape } from './structuralShape';
 import { isRecord } from './valuesAt';
 
-/**
- * Minimal shape of kinds that no installed kubernetes-models package types (Kiali, Jaeger,
- * MetalLB, Gateway API, kustomize): the keys allowed at the top of `spec` and which of them are
- * required. Only the top level is checked at runtime; the conformance suite checks these objects
- * in full against the upstream CRDs.
- */
-interface StructuralShape {
-  specKeys: string[];
-  requiredSpecKeys?: string[];
-  /** Spec fields that must be non-empty lists of strings. */
-  stringLists?: string[];
-}
-
 const shapes: Record<string, StructuralShape> = {
+  ...SAIL_SHAPES,
   'kiali.io/v1alpha1/Kiali': {
     specKeys: [
       'additional_display_details',

@@ -1,6 +1,7 @@
 import type { ClusterRenderContext } from '../clusterRenderContext';
 import type { PackOutput, TemplatePack } from '../templatePack';
 import { eastWestPorts } from './eastWestPorts';
+import { proxyRevision } from './istioSailPack';
 
 const INGRESS_PORTS = [
   { name: 'status-port', port: 15021 },
@@ -39,18 +40,19 @@ function gatewayChartValues(
         serviceType: gateway.serviceType,
         loadBalancerIP: gateway.loadBalancerIP,
         ports: gateway.ports,
+        revision: proxyRevision(context),
       },
     },
   };
 }
 
 /**
- * Gateway chart releases exist only for Helm installs (istioctl declares its gateways in the
- * IstioOperator); ambient's east-west gateway is a Gateway API object instead of a chart.
+ * Gateway chart releases exist only for Helm and Sail installs (istioctl declares its gateways in
+ * the IstioOperator); ambient's east-west gateway is a Gateway API object instead of a chart.
  */
 function helmGatewayOutputs(context: ClusterRenderContext): PackOutput[] {
   const { istio, ingressGateway, eastWestGateway } = context;
-  if (istio.installMethod !== 'helm') {
+  if (istio.installMethod !== 'helm' && istio.installMethod !== 'sail') {
     return [];
   }
   const outputs: PackOutput[] = [];

@@ -3,6 +3,7 @@ import type { ClusterRenderContext } from '../clusterRenderContext';
 import type { HelmValuesOutput, PackOutput } from '../templatePack';
 
 const WAVES: Record<string, number> = {
+  'sail-operator': 0,
   base: 0,
   istiod: 1,
   'istiod-remote': 1,

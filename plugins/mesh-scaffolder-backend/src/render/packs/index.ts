@@ -3,6 +3,7 @@ import { alertRulesPack } from './alertRulesPack';
 import { gatewaysPack } from './gatewaysPack';
 import { istioHelmPack } from './istioHelmPack';
 import { istioOperatorPack } from './istioOperatorPack';
+import { istioSailPack } from './istioSailPack';
 import { multiClusterPack } from './multiClusterPack';
 import { namespacesPack } from './namespacesPack';
 import { observabilityPack } from './observabilityPack';
@@ -13,6 +14,7 @@ export const COMPONENT_PACKS: TemplatePack[] = [
   namespacesPack,
   istioHelmPack,
   istioOperatorPack,
+  istioSailPack,
   gatewaysPack,
   multiClusterPack,
   observabilityPack,

@@ -9,7 +9,10 @@ export const istioOperatorPack: TemplatePack = {
   name: 'istio/operator',
   outputs(context) {
     const { istio, eastWestGateway } = context;
-    if (istio.installMethod === 'helm') {
+    if (
+      istio.installMethod !== 'istioctl' &&
+      istio.installMethod !== 'operator'
+    ) {
       return [];
     }
     const appliedBy =

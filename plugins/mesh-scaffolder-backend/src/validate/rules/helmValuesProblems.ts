@@ -20,6 +20,7 @@ export const knownCharts = new Set<string>([
   'opentelemetry-operator',
   'cert-manager',
   'metallb',
+  'sail-operator',
 ]);
 
 const istioCharts = new Set<string>(ISTIO_CHART_NAMES);
