@@ -80,9 +80,7 @@ describe('Sail Operator render pack', () => {
         spec: { targetRef: { kind: 'Istio', name: '1-30-3' } },
       },
     ]);
-    expect(
-      bundle.index.filter(e => e.kind === 'IstioOperator').length,
-    ).toBe(0);
+    expect(bundle.index.filter(e => e.kind === 'IstioOperator').length).toBe(0);
   });
 
   it('updates in place a control plane without a revision', () => {
