@@ -88,5 +88,15 @@ export interface Config {
       /** Days before the Istio line's end of life (or after it) at which it degrades. Default: 60 */
       endOfLifeWarningDays?: number;
     };
+    /**
+     * Limits of the upgrade health gate asked before an Istio upgrade's promote stage. Defaults come
+     * from `mesh.thresholds`.
+     */
+    upgradeGate?: {
+      /** xDS rejects per minute by the canary's proxies above which promote is refused. Default: thresholds.xdsRejectsPerMinute */
+      xdsRejectsPerMinute?: number;
+      /** How much the canary's 5xx ratio (0..1) may exceed stable's. Default: thresholds.errorRate5xx.degraded */
+      errorRate5xxIncrease?: number;
+    };
   };
 }

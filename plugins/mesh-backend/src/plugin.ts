@@ -21,7 +21,8 @@ import { createSpecRouter } from './spec/specRouter';
 import { ScmIntegrations } from '@backstage/integration';
 
 /**
- * Mesh health from Prometheus at `/api/mesh/health`, and template runs' rendered bundles at
+ * Mesh health from Prometheus at `/api/mesh/health`, the upgrade health gate at
+ * `/api/mesh/upgrade-gate`, and template runs' rendered bundles at
  * `/api/mesh/runs`.
  *
  * @public
@@ -92,6 +93,7 @@ export const meshPlugin = createBackendPlugin({
             permissions: deps.permissions,
             catalog,
             health,
+            upgradeGate: meshConfig.upgradeGate,
             routes: [
               runs,
               createSpecRouter({

@@ -1,6 +1,7 @@
 import {
   ClusterLinks,
   HealthThresholds,
+  UpgradeGateThresholds,
 } from '@mesh-templates/plugin-mesh-common';
 
 /** How to reach one Prometheus. Credentials stay in here and never reach logs, errors or responses. */
@@ -27,6 +28,8 @@ export interface MeshConfig {
    */
   maxBufferedAnswers?: number;
   thresholds: HealthThresholds;
+  /** Limits of the upgrade gate; hand-built configs get the health thresholds' defaults. */
+  upgradeGate?: UpgradeGateThresholds;
 }
 
 export const DEFAULT_CLUSTER_TIMEOUT_MS = 3000;

@@ -13,8 +13,28 @@ describe('readMeshConfig', () => {
       cacheTtlMs: 15000,
       maxBufferedAnswers: 16,
       thresholds: DEFAULT_HEALTH_THRESHOLDS,
+      upgradeGate: { xdsRejectsPerMinute: 0, errorRate5xxIncrease: 0.001 },
     });
     expect(read({ clusters: [] }).maxBufferedAnswers).toBe(16);
+  });
+
+  it('takes the upgrade gate limits from mesh.upgradeGate, else from the configured health thresholds', () => {
+    expect(
+      read({
+        thresholds: {
+          xdsRejectsPerMinute: 2,
+          errorRate5xx: { degraded: 0.01 },
+        },
+      }).upgradeGate,
+    ).toEqual({ xdsRejectsPerMinute: 2, errorRate5xxIncrease: 0.01 });
+    expect(
+      read({
+        upgradeGate: { xdsRejectsPerMinute: 1, errorRate5xxIncrease: 0.05 },
+      }).upgradeGate,
+    ).toEqual({ xdsRejectsPerMinute: 1, errorRate5xxIncrease: 0.05 });
+    expect(() => read({ upgradeGate: { errorRate5xxIncrease: -1 } })).toThrow(
+      "Invalid config at 'mesh.upgradeGate.errorRate5xxIncrease': must be a number of at least 0",
+    );
   });
 
   it('reads the bound on buffered Prometheus answers', () => {

@@ -5,6 +5,7 @@ import {
   HealthThresholds,
   RatioThreshold,
 } from '@mesh-templates/plugin-mesh-common';
+import { readUpgradeGateThresholds } from './readUpgradeGateThresholds';
 import {
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_CLUSTER_TIMEOUT_MS,
@@ -145,6 +146,10 @@ function readThresholds(thresholdConfig: Config | undefined): HealthThresholds {
 export function readMeshConfig(root: Config): MeshConfig {
   const mesh = root.getOptionalConfig('mesh');
   const thresholds = readThresholds(mesh?.getOptionalConfig('thresholds'));
+  const upgradeGate = readUpgradeGateThresholds(
+    mesh?.getOptionalConfig('upgradeGate'),
+    thresholds,
+  );
   if (!mesh) {
     return {
       clusters: [],
@@ -152,6 +157,7 @@ export function readMeshConfig(root: Config): MeshConfig {
       cacheTtlMs: DEFAULT_CACHE_TTL_MS,
       maxBufferedAnswers: DEFAULT_MAX_BUFFERED_ANSWERS,
       thresholds,
+      upgradeGate,
     };
   }
 
@@ -207,5 +213,6 @@ export function readMeshConfig(root: Config): MeshConfig {
     cacheTtlMs: readPositive(mesh, 'cacheTtlMs', DEFAULT_CACHE_TTL_MS),
     maxBufferedAnswers: readMaxBufferedAnswers(mesh),
     thresholds,
+    upgradeGate,
   };
 }

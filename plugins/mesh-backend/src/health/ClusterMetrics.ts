@@ -1,4 +1,7 @@
-import { ProxyVersionCount } from '@mesh-templates/plugin-mesh-common';
+import {
+  ProxyVersionCount,
+  RevisionHealth,
+} from '@mesh-templates/plugin-mesh-common';
 
 /** The raw numbers read from one cluster's Prometheus, before any judgement; null means "no series". */
 export interface ClusterMetrics {
@@ -21,4 +24,5 @@ export interface ClusterMetrics {
   ztunnelNodes: number | null;
   ztunnelUp: number | null;
   ztunnelVersions: ProxyVersionCount[];
+  revisions: RevisionHealth[];
 }

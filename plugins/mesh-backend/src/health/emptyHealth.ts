@@ -20,6 +20,7 @@ export function unknownClusterHealth(
       connectedProxies: null,
       xdsRejectsPerMinute: null,
       pushP99Ms: null,
+      revisions: [],
     },
     traffic: {
       requestsPerSecond: null,

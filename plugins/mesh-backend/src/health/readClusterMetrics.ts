@@ -2,15 +2,17 @@ import { InstantSample } from '../prometheus/PrometheusClient';
 import {
   InstantPart,
   PART_LABEL,
+  RevisionPart,
   REVISION_LABEL,
 } from '../prometheus/healthQueries';
 import { ClusterMetrics } from './ClusterMetrics';
+import { readRevisions } from './readRevisions';
 import { requestRates } from './requestRates';
 
 type TagPart = 'istiodVersions' | 'proxyVersions' | 'ztunnelVersions';
 type ScalarPart = Exclude<
   InstantPart,
-  TagPart | 'requests' | 'istiodRevisions'
+  TagPart | 'requests' | 'istiodRevisions' | RevisionPart
 >;
 
 /** NaN (a quantile or ratio over zero traffic) and infinities are "no number", not a number. */
@@ -59,5 +61,6 @@ export function readClusterMetrics(samples: InstantSample[]): ClusterMetrics {
     ztunnelNodes: scalar('ztunnelNodes'),
     ztunnelUp: scalar('ztunnelUp'),
     ztunnelVersions: tags('ztunnelVersions'),
+    revisions: readRevisions(samples),
   };
 }

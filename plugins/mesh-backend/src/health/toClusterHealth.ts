@@ -77,6 +77,7 @@ export function toClusterHealth(options: {
     connectedProxies: m.connectedProxies,
     xdsRejectsPerMinute: m.xdsRejectsPerMinute,
     pushP99Ms: m.pushP99Ms,
+    revisions: m.revisions,
   };
   const traffic = {
     requestsPerSecond: m.requestsPerSecond,

@@ -45,7 +45,7 @@ describe('health queries', () => {
       expect(aggregations.length).toBeGreaterThan(0);
       for (const aggregation of aggregations) {
         expect(aggregation).toMatch(
-          / by \(k8s_cluster(, (le|tag|istio_io_rev|mesh_code_class(, connection_security_policy)?))?\) \($/,
+          / by \(k8s_cluster(, (le|tag|istio_io_rev(, tag)?|mesh_code_class(, connection_security_policy(, istio_io_rev)?)?))?\) \($/,
         );
       }
     }
@@ -77,10 +77,37 @@ describe('health queries', () => {
   it('keeps per-cluster queries free of any grouping label', () => {
     const exprs = instantExpressions({});
     expect(exprs.requests).toBe(
-      'sum by (mesh_code_class, connection_security_policy) (label_replace(rate(istio_requests_total{reporter="destination"}[5m]), "mesh_code_class", "$1", "response_code", "([0-9])[0-9][0-9]"))',
+      'sum by (mesh_code_class, connection_security_policy, istio_io_rev) (label_replace(rate(istio_requests_total{reporter="destination"}[5m]), "mesh_code_class", "$1", "response_code", "([0-9])[0-9][0-9]"))',
     );
     expect(exprs.latencyP99Ms).toBe(
       'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[5m])))',
+    );
+  });
+
+  it('splits every control-plane fact by istiod revision, one expression per fact for all clusters', () => {
+    const exprs = instantExpressions({
+      clusters: { label: 'cluster', values: ['east', 'west'] },
+    });
+    const c = 'cluster=~"east|west"';
+    expect(exprs.istiodRevisions).toBe(
+      `count by (cluster, istio_io_rev, tag) (istio_build{component="pilot",${c}})`,
+    );
+    expect(exprs.revisionIstiodUp).toBe(
+      `max by (cluster, istio_io_rev) (up{job=~".*istiod.*",${c}})`,
+    );
+    expect(exprs.revisionConnectedProxies).toBe(
+      `sum by (cluster, istio_io_rev) (pilot_xds{${c}})`,
+    );
+    expect(exprs.revisionXdsRejectsPerMinute).toBe(
+      `sum by (cluster, istio_io_rev) (rate(pilot_total_xds_rejects{${c}}[5m])) * 60`,
+    );
+    expect(exprs.revisionProxyVersions).toBe(
+      `count by (cluster, istio_io_rev, tag) (istio_build{component="proxy",${c}})`,
+    );
+    // The 5xx per revision comes from the one request rate, not a second rate() over the requests.
+    expect(exprs.requests.match(/istio_requests_total/g)).toHaveLength(1);
+    expect(exprs.requests).toMatch(
+      /^sum by \(cluster, mesh_code_class, connection_security_policy, istio_io_rev\)/,
     );
   });
 

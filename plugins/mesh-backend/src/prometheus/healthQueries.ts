@@ -39,7 +39,15 @@ export type InstantPart =
   | 'istiodRevisions'
   | 'ztunnelNodes'
   | 'ztunnelUp'
-  | 'ztunnelVersions';
+  | 'ztunnelVersions'
+  | RevisionPart;
+
+/** Control-plane facts per istiod revision, each split by `istio_io_rev`. */
+export type RevisionPart =
+  | 'revisionIstiodUp'
+  | 'revisionConnectedProxies'
+  | 'revisionXdsRejectsPerMinute'
+  | 'revisionProxyVersions';
 
 /** The pod label `istio.io/rev` as Istio's Prometheus scrape configs map it onto istiod's series. */
 export const REVISION_LABEL = 'istio_io_rev';
@@ -146,7 +154,8 @@ export function instantExpressions(
       scope,
       'le',
     )}(rate(pilot_proxy_convergence_time_bucket${c}[${RATE_WINDOW}]))) * 1000`,
-    requests: requestRateByClass(scope, SECURITY_POLICY_LABEL),
+    // By revision too, so the upgrade gate can compare the canary's 5xx with stable's at no extra rate().
+    requests: requestRateByClass(scope, SECURITY_POLICY_LABEL, REVISION_LABEL),
     latencyP50Ms: latency(0.5),
     latencyP99Ms: latency(0.99),
     proxyVersions: `count${by(scope, 'tag')}(istio_build${matchers([
@@ -154,6 +163,32 @@ export function instantExpressions(
       ...clusterMatchers(scope),
     ])})`,
     ...lifecycleExpressions(scope),
+    ...revisionExpressions(scope),
+  };
+}
+
+/**
+ * istiod's and the sidecars' series carry their pod's `istio.io/rev` label (Istio's scrape configs map
+ * pod labels), so each fact of a revision is the cluster-wide fact split by that label.
+ */
+function revisionExpressions(scope: QueryScope): Record<RevisionPart, string> {
+  const c = matchers(clusterMatchers(scope));
+  const istiod = matchers(['job=~".*istiod.*"', ...clusterMatchers(scope)]);
+  return {
+    revisionIstiodUp: `max${by(scope, REVISION_LABEL)}(up${istiod})`,
+    revisionConnectedProxies: `sum${by(scope, REVISION_LABEL)}(pilot_xds${c})`,
+    revisionXdsRejectsPerMinute: `sum${by(
+      scope,
+      REVISION_LABEL,
+    )}(rate(pilot_total_xds_rejects${c}[${RATE_WINDOW}])) * 60`,
+    revisionProxyVersions: `count${by(
+      scope,
+      REVISION_LABEL,
+      'tag',
+    )}(istio_build${matchers([
+      'component="proxy"',
+      ...clusterMatchers(scope),
+    ])})`,
   };
 }
 
@@ -178,7 +213,11 @@ function lifecycleExpressions(
     istiodCertExpiry: `min${by(
       scope,
     )}(citadel_server_cert_chain_expiry_timestamp${c})`,
-    istiodRevisions: `count${by(scope, REVISION_LABEL)}(istio_build${matchers([
+    istiodRevisions: `count${by(
+      scope,
+      REVISION_LABEL,
+      'tag',
+    )}(istio_build${matchers([
       'component="pilot"',
       ...clusterMatchers(scope),
     ])})`,

@@ -8,7 +8,10 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { MeshHealthResponse } from '@mesh-templates/plugin-mesh-common';
+import {
+  MeshHealthResponse,
+  UpgradeGateThresholds,
+} from '@mesh-templates/plugin-mesh-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -18,6 +21,7 @@ import {
   requireEntityHealthRead,
 } from './authorizeHealthRead';
 import { resolveEntityScope } from './resolveEntityScope';
+import { createUpgradeGateRouter } from '../upgrade/upgradeGateRouter';
 
 const healthQuery = z
   .object({ entityRef: z.string().min(1).max(512).optional() })
@@ -31,11 +35,16 @@ export interface RouterOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   health: MeshHealthService;
+  /** Limits of `GET /upgrade-gate`; default the default health thresholds'. */
+  upgradeGate?: UpgradeGateThresholds;
   /** Further routes (the template runs' bundles), mounted before the error handler. */
   routes?: express.Router[];
 }
 
-/** `GET /health[?entityRef=]`: the browser names an entity at most; the backend owns every query. */
+/**
+ * `GET /health[?entityRef=]`: the browser names an entity at most; the backend owns every query.
+ * `GET /upgrade-gate`: the same health, judged for an Istio upgrade's next stage.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -94,6 +103,9 @@ export async function createRouter(
     res.json(body);
   });
 
+  router.use(
+    createUpgradeGateRouter({ ...options, thresholds: options.upgradeGate }),
+  );
   for (const routes of options.routes ?? []) router.use(routes);
   router.use(MiddlewareFactory.create(options).error());
   return router;

@@ -12,6 +12,8 @@ export interface FixtureWorkload {
   errorRate4xx: number;
   /** Share of received requests that arrived over mutual TLS. */
   mtlsShare: number;
+  /** The revision whose sidecar the workload runs; default the cluster's `revision`. */
+  revision?: string;
 }
 
 export interface FixtureCluster {
@@ -35,6 +37,14 @@ export interface FixtureCluster {
   istiodCertExpiresInDays?: number;
   /** istiod's `istio.io/rev` (the `istio_io_rev` label); absent for the default revision. */
   revision?: string;
+  /** Mid-upgrade: a second istiod revision beside `revision`, with its own sidecars. */
+  canary?: {
+    revision: string;
+    version: string;
+    up: boolean;
+    proxies: number;
+    xdsRejectsPerMinute: number;
+  };
   /** Ambient: ztunnel per node, how many of them are down, and their version. */
   ztunnel?: { nodes: number; down: number; version: string };
 }
@@ -230,3 +240,51 @@ export const lifecycleClusters = [
   endOfLifeCluster,
   driftCluster,
 ];
+
+/**
+ * Mid-upgrade from 1.30.3 (revision 1-30-3) to 1.31.0 (revision 1-31-0): the canary istiod is up,
+ * 6 proxies still on stable and 2 moved; the workload on the canary answers as cleanly as stable's.
+ */
+export const upgradingCluster: FixtureCluster = {
+  ...quietCluster('cluster-upgrade', '1.30.3'),
+  revision: '1-30-3',
+  connectedProxiesPerIstiod: [6],
+  proxyVersions: { '1.30.3': 6 },
+  canary: {
+    revision: '1-31-0',
+    version: '1.31.0',
+    up: true,
+    proxies: 2,
+    xdsRejectsPerMinute: 0,
+  },
+  workloads: [
+    {
+      namespace: 'shop',
+      name: 'cart',
+      requestsPerSecond: 8,
+      errorRate5xx: 0,
+      errorRate4xx: 0,
+      mtlsShare: 1,
+    },
+    {
+      namespace: 'payments',
+      name: 'checkout',
+      requestsPerSecond: 4,
+      errorRate5xx: 0,
+      errorRate4xx: 0,
+      mtlsShare: 1,
+      revision: '1-31-0',
+    },
+  ],
+};
+
+/** The same upgrade, but the workload moved to the canary answers 20 % 5xx: promote must wait. */
+export const failingCanaryCluster: FixtureCluster = {
+  ...upgradingCluster,
+  name: 'cluster-canary-5xx',
+  workloads: upgradingCluster.workloads.map(w =>
+    w.revision ? { ...w, errorRate5xx: 0.2 } : w,
+  ),
+};
+
+export const upgradeClusters = [upgradingCluster, failingCanaryCluster];

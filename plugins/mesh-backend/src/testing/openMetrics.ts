@@ -22,6 +22,15 @@ export interface OpenMetricsOptions {
 
 type Labels = Record<string, string>;
 
+/** One istiod revision: its pods, each with its connected proxies. */
+interface IstiodPlane {
+  revision?: string;
+  version: string;
+  up: boolean;
+  proxiesPerPod: number[];
+  xdsRejectsPerMinute: number;
+}
+
 /**
  * Cumulative share of observations at or below each boundary, linear between (0,0), (p50, 0.5) and
  * (p99, 0.99). With p50 and p99 on boundaries, Prometheus' histogram_quantile returns them exactly.
@@ -86,63 +95,80 @@ export function buildOpenMetrics(
     const c: Labels = options.clusterLabel
       ? { [options.clusterLabel]: cluster.name }
       : {};
-    const istiodPods = Math.max(cluster.connectedProxiesPerIstiod.length, 1);
-    for (let i = 0; i < istiodPods; i++) {
-      const pod = { ...c, job: 'istiod', instance: `istiod-${i}:15014` };
-      emit('up', pod, gauge(cluster.istiodUp ? 1 : 0));
-      if (!cluster.istiodUp) continue;
-      emit(
-        'istio_build',
-        {
-          ...pod,
-          component: 'pilot',
-          tag: cluster.istiodVersion,
-          ...(cluster.revision && { istio_io_rev: cluster.revision }),
-        },
-        gauge(1),
-      );
-      for (const [name, inDays] of [
-        [
-          'citadel_server_root_cert_expiry_timestamp',
-          cluster.rootCertExpiresInDays,
-        ],
-        [
-          'citadel_server_cert_chain_expiry_timestamp',
-          cluster.istiodCertExpiresInDays,
-        ],
-      ] as const) {
-        // Always `inDays` ahead of the sample, so a long-running demo keeps the same story.
-        if (inDays !== undefined)
-          emit(name, pod, elapsed => origin + elapsed + inDays * 86400);
-      }
-      emit(
-        'pilot_xds',
-        { ...pod, version: cluster.istiodVersion },
-        gauge(cluster.connectedProxiesPerIstiod[i]),
-      );
-      emit(
-        'pilot_total_xds_rejects',
-        { ...pod, type: 'lds' },
-        counter(cluster.xdsRejectsPerMinute / 60 / istiodPods),
-      );
-      const shares = cumulativeShares(
-        CONVERGENCE_BUCKETS_S,
-        0.1,
-        cluster.pushP99Ms / 1000,
-      );
-      const pushesPerSecond = 2 / istiodPods;
-      CONVERGENCE_BUCKETS_S.forEach((le, b) =>
+    const planes: IstiodPlane[] = [
+      {
+        revision: cluster.revision,
+        version: cluster.istiodVersion,
+        up: cluster.istiodUp,
+        proxiesPerPod: cluster.connectedProxiesPerIstiod,
+        xdsRejectsPerMinute: cluster.xdsRejectsPerMinute,
+      },
+      ...(cluster.canary
+        ? [{ ...cluster.canary, proxiesPerPod: [cluster.canary.proxies] }]
+        : []),
+    ];
+    for (const plane of planes) {
+      const rev: Labels = plane.revision
+        ? { istio_io_rev: plane.revision }
+        : {};
+      const istiodPods = Math.max(plane.proxiesPerPod.length, 1);
+      for (let i = 0; i < istiodPods; i++) {
+        const pod = {
+          ...c,
+          job: 'istiod',
+          instance: `istiod-${plane.revision ?? 'default'}-${i}:15014`,
+          ...rev,
+        };
+        emit('up', pod, gauge(plane.up ? 1 : 0));
+        if (!plane.up) continue;
+        emit(
+          'istio_build',
+          { ...pod, component: 'pilot', tag: plane.version },
+          gauge(1),
+        );
+        for (const [name, inDays] of [
+          [
+            'citadel_server_root_cert_expiry_timestamp',
+            cluster.rootCertExpiresInDays,
+          ],
+          [
+            'citadel_server_cert_chain_expiry_timestamp',
+            cluster.istiodCertExpiresInDays,
+          ],
+        ] as const) {
+          // Always `inDays` ahead of the sample, so a long-running demo keeps the same story.
+          if (inDays !== undefined)
+            emit(name, pod, elapsed => origin + elapsed + inDays * 86400);
+        }
+        emit(
+          'pilot_xds',
+          { ...pod, version: plane.version },
+          gauge(plane.proxiesPerPod[i]),
+        );
+        emit(
+          'pilot_total_xds_rejects',
+          { ...pod, type: 'lds' },
+          counter(plane.xdsRejectsPerMinute / 60 / istiodPods),
+        );
+        const shares = cumulativeShares(
+          CONVERGENCE_BUCKETS_S,
+          0.1,
+          cluster.pushP99Ms / 1000,
+        );
+        const pushesPerSecond = 2 / istiodPods;
+        CONVERGENCE_BUCKETS_S.forEach((le, b) =>
+          emit(
+            'pilot_proxy_convergence_time_bucket',
+            { ...pod, le: String(le) },
+            counter(pushesPerSecond * shares[b]),
+          ),
+        );
         emit(
           'pilot_proxy_convergence_time_bucket',
-          { ...pod, le: String(le) },
-          counter(pushesPerSecond * shares[b]),
-        ),
-      );
-      emit(
-        'pilot_proxy_convergence_time_bucket',
-        { ...pod, le: '+Inf' },
-        counter(pushesPerSecond),
-      );
+          { ...pod, le: '+Inf' },
+          counter(pushesPerSecond),
+        );
+      }
     }
 
     if (cluster.ztunnel) {
@@ -159,19 +185,33 @@ export function buildOpenMetrics(
       }
     }
 
+    const sidecars: Array<[string | undefined, Record<string, number>]> = [
+      [cluster.revision, cluster.proxyVersions],
+      ...(cluster.canary
+        ? [
+            [
+              cluster.canary.revision,
+              { [cluster.canary.version]: cluster.canary.proxies },
+            ] as [string, Record<string, number>],
+          ]
+        : []),
+    ];
     let proxyIndex = 0;
-    for (const [version, count] of Object.entries(cluster.proxyVersions)) {
-      for (let i = 0; i < count; i++, proxyIndex++) {
-        emit(
-          'istio_build',
-          {
-            ...c,
-            component: 'proxy',
-            tag: version,
-            pod: `workload-${proxyIndex}`,
-          },
-          gauge(1),
-        );
+    for (const [revision, versions] of sidecars) {
+      for (const [version, count] of Object.entries(versions)) {
+        for (let i = 0; i < count; i++, proxyIndex++) {
+          emit(
+            'istio_build',
+            {
+              ...c,
+              component: 'proxy',
+              tag: version,
+              pod: `workload-${proxyIndex}`,
+              ...(revision && { istio_io_rev: revision }),
+            },
+            gauge(1),
+          );
+        }
       }
     }
 
@@ -181,10 +221,13 @@ export function buildOpenMetrics(
       cluster.latencyP99Ms,
     );
     for (const w of cluster.workloads) {
+      // Scraped from the receiving sidecar, whose pod carries its revision label.
+      const revision = w.revision ?? cluster.revision;
       const dest = {
         destination_canonical_service: w.name,
         destination_workload: w.name,
         destination_workload_namespace: w.namespace,
+        ...(revision && { istio_io_rev: revision }),
       };
       const codes: Array<[string, number]> = [
         ['200', 1 - w.errorRate5xx - w.errorRate4xx],

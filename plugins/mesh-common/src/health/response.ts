@@ -1,4 +1,5 @@
 import { HealthStatus } from './status';
+import type { RevisionHealth } from './revisions';
 
 /** istiod as Prometheus sees it. @public */
 export interface ControlPlaneHealth {
@@ -12,6 +13,8 @@ export interface ControlPlaneHealth {
   xdsRejectsPerMinute: number | null;
   /** 99th percentile of the time to push configuration to proxies, in milliseconds. */
   pushP99Ms: number | null;
+  /** The same facts per istiod revision; absent when the backend predates revisions. */
+  revisions?: RevisionHealth[];
 }
 
 /**

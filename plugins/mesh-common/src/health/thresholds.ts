@@ -1,3 +1,5 @@
+import type { UpgradeGateThresholds } from './revisions';
+
 /**
  * Ratio limits in 0..1. A ratio at or above `degraded` makes a cluster degraded, at or above `failing`
  * makes it failing.
@@ -44,3 +46,17 @@ export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
   certificateExpiryDays: { degraded: 30, failing: 7 },
   endOfLifeWarningDays: 60,
 };
+
+/**
+ * The upgrade gate's defaults, taken from the health thresholds.
+ *
+ * @public
+ */
+export function defaultUpgradeGateThresholds(
+  health: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS,
+): UpgradeGateThresholds {
+  return {
+    xdsRejectsPerMinute: health.xdsRejectsPerMinute,
+    errorRate5xxIncrease: health.errorRate5xx.degraded,
+  };
+}
