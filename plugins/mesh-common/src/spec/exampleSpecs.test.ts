@@ -132,6 +132,14 @@ const expectedSettings: Record<string, Record<string, unknown>> = {
     'gitops.targetPath': 'clusters/east-1',
     'gitops.controllerNamespace': 'argocd',
   },
+  'sail-1-30.yaml': {
+    'istio.version': '1.30.3',
+    'istio.installMethod': 'sail',
+    'istio.revision': 'prod',
+    'istio.revisionTags': ['stable'],
+    'multiCluster.model': 'single',
+    'gitops.targetPath': 'clusters/sail-1',
+  },
 };
 
 describe('examples/specs', () => {
