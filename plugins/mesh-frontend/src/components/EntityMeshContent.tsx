@@ -5,6 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { useMeshHealth } from '../hooks/useMeshHealth';
 import { MeshHealthView } from './MeshHealthView';
 import { MeshLifecycleTable } from './MeshLifecycleTable';
+import { MeshRevisionsTable } from './MeshRevisionsTable';
 import { ChangeMeshButton } from './ChangeMeshButton';
 import { RefreshButton } from './RefreshButton';
 
@@ -36,6 +37,8 @@ export function EntityMeshContent({
         <>
           <ContentHeader title="Certificates, versions and drift" />
           <MeshLifecycleTable clusters={state.value.clusters} />
+          <ContentHeader title="Revisions" />
+          <MeshRevisionsTable clusters={state.value.clusters} />
         </>
       )}
     </Content>
