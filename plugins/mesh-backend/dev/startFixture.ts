@@ -6,14 +6,21 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs dev/startFixture.ts --config-out /tmp/mesh.yaml
  */
 import fs from 'node:fs';
-import { startMeshFixture } from '../src/testing';
+import {
+  fixtureClusters,
+  lifecycleClusters,
+  startMeshFixture,
+  upgradeClusters,
+} from '../src/testing';
 
 async function main() {
   const outIndex = process.argv.indexOf('--config-out');
   const configOut = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
   const hours = Number(process.env.MESH_FIXTURE_HOURS ?? 8);
   // Samples reach `hours` into the future so a long demo keeps showing "current" traffic.
+  // The demo and the browser test also show two clusters in the middle of an Istio upgrade.
   const fixture = await startMeshFixture({
+    clusters: [...fixtureClusters, ...lifecycleClusters, ...upgradeClusters],
     futureSec: hours * 3600,
     maxLifetimeSec: hours * 3600,
   });

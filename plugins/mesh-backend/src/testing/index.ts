@@ -8,6 +8,7 @@ export { startMisbehavingPrometheus } from './startMisbehavingPrometheus';
 export {
   fixtureClusters,
   lifecycleClusters,
+  upgradeClusters,
   expectedTraffic,
 } from './fixtureClusters';
 export { startCountingProxy } from './startCountingProxy';
