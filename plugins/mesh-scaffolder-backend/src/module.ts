@@ -9,6 +9,7 @@ import { createMeshBackendRunStore } from './actions/bundleRenderRunStore';
 import { createMeshBundleValidateAction } from './actions/bundleValidate';
 import { createMeshClusterApplyAction } from './actions/clusterApply';
 import { createMeshGitopsPullRequestAction } from './actions/gitopsPullRequest';
+import { createMeshUpgradePlanAction } from './actions/upgradePlan';
 
 /** Adds the mesh:* actions to the scaffolder. */
 export const meshScaffolderModule = createBackendModule({
@@ -35,6 +36,7 @@ export const meshScaffolderModule = createBackendModule({
           createMeshBundleValidateAction(),
           createMeshGitopsPullRequestAction({ integrations }),
           createMeshClusterApplyAction({ config, permissions }),
+          createMeshUpgradePlanAction(),
         );
       },
     });
