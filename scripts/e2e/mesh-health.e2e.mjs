@@ -1,5 +1,6 @@
 // A cluster Resource's Mesh tab and a Component's mesh card show live health read
-// from real Prometheus servers (the mesh-backend fixture): one row per cluster with the right status.
+// from real Prometheus servers (the mesh-backend fixture): one row per cluster with the right status,
+// and the Revisions section of two clusters mid-upgrade.
 import path from 'node:path';
 import { spawnMeshFixture } from '../../plugins/mesh-backend/dev/spawnFixture.mjs';
 
@@ -122,5 +123,24 @@ export async function run({ page, appUrl, outDir, signIn, step }) {
   await page.screenshot({
     path: path.join(outDir, 'mesh-card-reviews.png'),
     fullPage: true,
+  });
+
+  step('reviews Component Mesh tab: Revisions of the clusters mid-upgrade');
+  await page.goto(`${appUrl}/catalog/default/component/reviews/mesh`);
+  const revisions = page.getByRole('table', { name: 'Mesh revisions' });
+  await revisions.waitFor({ state: 'visible' });
+  // Both fixture clusters mid-upgrade: 6 proxies on 1-30-3, 2 on the canary 1-31-0.
+  for (const cluster of ['cluster-upgrade', 'cluster-canary-5xx']) {
+    await revisions
+      .getByText(`Upgrade of ${cluster}: 2 of 8 proxies on 1-31-0 (25 %)`)
+      .waitFor({ state: 'visible' });
+  }
+  await revisions
+    .locator('tr', { hasText: 'cluster-upgrade' })
+    .filter({ hasText: '1.30.3 × 6' })
+    .waitFor({ state: 'visible' });
+  await revisions.scrollIntoViewIfNeeded();
+  await revisions.screenshot({
+    path: path.join(outDir, 'mesh-tab-revisions.png'),
   });
 }
