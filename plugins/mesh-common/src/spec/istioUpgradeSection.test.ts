@@ -65,6 +65,13 @@ describe('istio.upgrade', () => {
         },
       ],
     );
+    expect(issues(withUpgrade({}, { installMethod: 'istioctl' }))).toEqual([
+      {
+        path: 'istio.upgrade',
+        message:
+          'needs installMethod helm: the second revision is rendered as a Helm release (got istioctl)',
+      },
+    ]);
     expect(issues(withUpgrade({ toRevision: '1-30-3' }))).toEqual([
       {
         path: 'istio.upgrade.toRevision',

@@ -43,6 +43,7 @@ export type IstioUpgrade = z.output<typeof istioUpgradeSchema>;
 /** The parts of the istio section an upgrade must agree with. */
 interface UpgradedIstio {
   version: string;
+  installMethod: string;
   revision: string;
   revisionTags: string[];
   injectionNamespaces: string[];
@@ -55,6 +56,12 @@ export function checkIstioUpgrade(istio: UpgradedIstio, ctx: z.RefinementCtx) {
   if (!upgrade) return;
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path: ['upgrade', ...path], message });
+  if (istio.installMethod !== 'helm') {
+    issue(
+      [],
+      `needs installMethod helm: the second revision is rendered as a Helm release (got ${istio.installMethod})`,
+    );
+  }
   if (istio.revision === '') {
     issue(
       [],
