@@ -1,11 +1,17 @@
 import { parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import { validateBundle } from '../validate/validateBundle';
 import { renderMeshBundle } from './renderMeshBundle';
 import { loadExampleSpecInput } from './__testUtils__/exampleSpecs';
 
 /** The 3-cluster multi-primary mesh installed by Sail, sidecar or ambient, on 1.30.3. */
-function sailMesh(dataplane: 'sidecar' | 'ambient', revision = true) {
+function sailMesh(
+  dataplane: 'sidecar' | 'ambient',
+  revision = true,
+  engine = 'argocd',
+) {
   const input = loadExampleSpecInput('multi-primary-3-clusters');
   input.istio = { ...input.istio, installMethod: 'sail' };
+  input.gitops = { ...input.gitops, engine };
   if (!revision) {
     input.istio = { ...input.istio, revision: '', revisionTags: [] };
   }
@@ -125,4 +131,14 @@ describe('Sail Operator render pack', () => {
       },
     });
   });
+
+  it.each(['argocd', 'flux', 'kustomize'])(
+    'validates without problems with %s, ambient included',
+    engine => {
+      for (const dataplane of ['sidecar', 'ambient'] as const) {
+        const bundle = renderMeshBundle(sailMesh(dataplane, true, engine));
+        expect(validateBundle(bundle)).toEqual([]);
+      }
+    },
+  );
 });

@@ -4,6 +4,7 @@ import type {
   MeshBundle,
 } from '../bundle/meshBundle';
 import { objectSubject, valuesSubject } from './problemSubject';
+import { sailControlPlanes } from './sailControlPlanes';
 import { isRecord, stringAt, valueAt } from './valuesAt';
 
 /**
@@ -25,6 +26,8 @@ export interface ControlPlane extends SettingSource {
   revisionPath: string;
   meshConfig: unknown;
   meshConfigPath: string;
+  /** Revision tags kept outside the values (Sail's IstioRevisionTag objects). */
+  tags?: string[];
 }
 
 /** A gateway of one cluster tree: gateway chart values or an IstioOperator gateway component. */
@@ -103,6 +106,7 @@ export function controlPlanes(bundle: MeshBundle): ControlPlane[] {
       meshConfigPath: 'spec.meshConfig',
     });
   }
+  planes.push(...sailControlPlanes(bundle));
   return planes;
 }
 

@@ -29,9 +29,11 @@ function clusterRevision(
 ): ClusterRevision {
   const { cluster, revision } = plane;
   const tagsValue = valueAt(plane.values, ['revisionTags']);
-  const tags = Array.isArray(tagsValue)
-    ? tagsValue.filter((t): t is string => typeof t === 'string')
-    : [];
+  const tags =
+    plane.tags ??
+    (Array.isArray(tagsValue)
+      ? tagsValue.filter((t): t is string => typeof t === 'string')
+      : []);
   const baseValues = bundle.helmValues.find(
     v => v.cluster === cluster && v.chart === 'base',
   );
