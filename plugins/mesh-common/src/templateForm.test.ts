@@ -212,9 +212,10 @@ describe('create-mesh-cluster template form', () => {
   });
 
   it('covers every field of the schema', () => {
-    const formPaths = new Set(formLeafPaths(allFormProperties, ''));
+    const formPaths = formLeafPaths(allFormProperties, '');
+    // A form field with no properties of its own (the hidden upgrade block) carries its subtree whole.
     const missing = schemaLeafPaths(meshClusterSpecSchema, '').filter(
-      p => !formPaths.has(p),
+      p => !formPaths.some(f => p === f || p.startsWith(`${f}.`)),
     );
     expect(missing).toEqual([]);
   });

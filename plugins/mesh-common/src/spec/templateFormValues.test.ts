@@ -15,6 +15,7 @@ interface FormProperty {
   default?: unknown;
   required?: string[];
   properties?: Record<string, FormProperty>;
+  'ui:widget'?: string;
 }
 
 /** Leaf fields of the form that have no default and are not required: the ones left to derivation. */
@@ -25,6 +26,8 @@ function fieldsWithoutDefault(
 ): string[] {
   return Object.entries(properties).flatMap(([key, p]) => {
     const fieldPath = prefix ? `${prefix}.${key}` : key;
+    // A hidden field is no one's to fill in: it carries a committed value through (istio.upgrade).
+    if (p['ui:widget'] === 'hidden') return [];
     if (p.type === 'object' && p.properties) {
       return fieldsWithoutDefault(p.properties, fieldPath, p.required ?? []);
     }
@@ -46,6 +49,23 @@ describe('templateFormValues', () => {
       expect(parseMeshClusterSpec(values)).toEqual(spec);
     },
   );
+
+  it('carries an upgrade in progress through the form whole', () => {
+    // GIVEN a committed spec in the canary stage of an upgrade
+    const spec = parseMeshClusterSpec({
+      cluster: { name: 'east' },
+      istio: {
+        version: '1.30.3',
+        revision: '1-30-3',
+        revisionTags: ['prod'],
+        upgrade: { toVersion: '1.31.0', toRevision: '1-31-0', stage: 'canary' },
+      },
+    });
+    // WHEN the prefilled form is submitted untouched THEN the upgrade is still in the spec
+    const values = templateFormValues(spec) as any;
+    expect(values.istio.upgrade).toEqual(spec.istio.upgrade);
+    expect(parseMeshClusterSpec(values)).toEqual(spec);
+  });
 
   it('leaves derived fields empty when they hold what would be derived, so they follow a change', () => {
     const spec = parseMeshClusterSpec({
