@@ -5,8 +5,7 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   MeshHealthResponse,
@@ -15,6 +14,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { entityForRequest, parseQuery } from './requestInput';
 import { MeshHealthService } from '../health/MeshHealthService';
 import {
   readableClusterNames,
@@ -55,27 +55,14 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = healthQuery.safeParse(req.query);
-    if (!query.success) {
-      throw new InputError(
-        `Invalid query: ${query.error.issues
-          .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-          .join('; ')}`,
-      );
-    }
+    const query = parseQuery(healthQuery, req.query);
     let body: MeshHealthResponse;
-    if (query.data.entityRef) {
-      let ref;
-      try {
-        ref = parseEntityRef(query.data.entityRef);
-      } catch (error) {
-        throw new InputError(`Invalid entityRef: ${(error as Error).message}`);
-      }
-      const entity = await catalog.getEntityByRef(ref, { credentials });
-      if (!entity)
-        throw new NotFoundError(
-          `No entity ${query.data.entityRef} in the catalog`,
-        );
+    if (query.entityRef) {
+      const entity = await entityForRequest(
+        catalog,
+        query.entityRef,
+        credentials,
+      );
       await requireEntityHealthRead(
         permissions,
         credentials,

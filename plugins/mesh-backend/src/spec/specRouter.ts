@@ -2,13 +2,12 @@ import {
   HttpAuthService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { entityForRequest, parseQuery } from '../service/requestInput';
 import { readSpecDocument } from './readSpecDocument';
 import { resolveSpecLocation, SpecLocation } from './specLocation';
 
@@ -43,24 +42,8 @@ export function createSpecRouter(options: SpecRouterOptions): express.Router {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = specQuery.safeParse(req.query);
-    if (!query.success) {
-      throw new InputError(
-        'Invalid query: entityRef (one entity reference) is required',
-      );
-    }
-    let ref;
-    try {
-      ref = parseEntityRef(query.data.entityRef);
-    } catch (error) {
-      throw new InputError(`Invalid entityRef: ${(error as Error).message}`);
-    }
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) {
-      throw new NotFoundError(
-        `No entity ${query.data.entityRef} in the catalog`,
-      );
-    }
+    const { entityRef } = parseQuery(specQuery, req.query);
+    const entity = await entityForRequest(catalog, entityRef, credentials);
     const location = resolveSpecLocation(entity, integrations);
     const spec = await readSpecDocument(location, urlReader);
     res.json({ spec, location: describeLocation(location) });

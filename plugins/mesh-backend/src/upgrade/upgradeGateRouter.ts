@@ -2,7 +2,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   defaultUpgradeGateThresholds,
@@ -10,6 +10,7 @@ import {
 } from '@mesh-templates/plugin-mesh-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { parseQuery } from '../service/requestInput';
 import { MeshHealthService } from '../health/MeshHealthService';
 import { readableClusterNames } from '../service/authorizeHealthRead';
 import { readUpgradeGate } from './readUpgradeGate';
@@ -51,25 +52,18 @@ export function createUpgradeGateRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['service', 'user'],
     });
-    const query = gateQuery.safeParse(req.query);
-    if (!query.success) {
-      throw new InputError(
-        `Invalid query: ${query.error.issues
-          .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-          .join('; ')}`,
-      );
-    }
+    const query = parseQuery(gateQuery, req.query);
     const readable = await readableClusterNames({
       permissions,
       catalog,
       credentials,
     });
-    if (readable && !readable.includes(query.data.cluster)) {
+    if (readable && !readable.includes(query.cluster)) {
       throw new NotAllowedError(
-        `Reading mesh health of ${query.data.cluster} is not permitted (mesh.health.read)`,
+        `Reading mesh health of ${query.cluster} is not permitted (mesh.health.read)`,
       );
     }
-    res.json(await readUpgradeGate(health, thresholds, query.data));
+    res.json(await readUpgradeGate(health, thresholds, query));
   });
   return router;
 }
