@@ -140,7 +140,10 @@ describe('changing a mesh cluster from its committed spec', () => {
     const pulls = github.pulls.get(repoName)!;
     expect(pulls.map(p => [p.number, p.state])).toEqual([[1, 'open']]);
     expect(JSON.stringify(change.output.text)).toContain('updated');
-    // AND the task page shows the same change, computed by the render step from the committed spec
+    // AND the task page opens the same change, computed by the render step from the committed spec
+    expect(
+      change.output.text.find((t: { default?: boolean }) => t.default).title,
+    ).toBe('What changes');
     const taskWhatChanges = change.output.text.find(
       (t: { title: string }) => t.title === 'What changes',
     ).content;

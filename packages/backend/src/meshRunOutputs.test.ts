@@ -142,10 +142,19 @@ describe('a template run shows what it made', () => {
     expect(
       links.find(l => l.title === 'GitOps pull request')?.url,
     ).toBeUndefined();
-    // AND says plainly that nothing was delivered, with the three ways on
-    const nextSteps = (
-      run.output.text as Array<{ title: string; content?: string }>
-    ).find(t => t.title === 'No pull request, nothing applied')!.content!;
+    // AND says plainly that nothing was delivered, with the three ways on, in the text the task
+    // page opens (the first whose default is true)
+    const texts = run.output.text as Array<{
+      title: string;
+      content?: string;
+      default?: boolean;
+    }>;
+    expect(texts.find(t => t.default)?.title).toBe(
+      'No pull request, nothing applied',
+    );
+    const nextSteps = texts.find(
+      t => t.title === 'No pull request, nothing applied',
+    )!.content!;
     expect(nextSteps).toContain(
       'No pull request was opened and nothing was applied',
     );
