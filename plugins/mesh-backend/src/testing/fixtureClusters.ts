@@ -241,12 +241,15 @@ export const lifecycleClusters = [
   driftCluster,
 ];
 
+/** The cluster of the upgrade below, as it ran before the canary came. */
+const beforeUpgrade = quietCluster('cluster-upgrade', '1.30.3');
+
 /**
  * Mid-upgrade from 1.30.3 (revision 1-30-3) to 1.31.0 (revision 1-31-0): the canary istiod is up,
  * 6 proxies still on stable and 2 moved; the workload on the canary answers as cleanly as stable's.
  */
 export const upgradingCluster: FixtureCluster = {
-  ...quietCluster('cluster-upgrade', '1.30.3'),
+  ...beforeUpgrade,
   revision: '1-30-3',
   connectedProxiesPerIstiod: [6],
   proxyVersions: { '1.30.3': 6 },
@@ -258,14 +261,7 @@ export const upgradingCluster: FixtureCluster = {
     xdsRejectsPerMinute: 0,
   },
   workloads: [
-    {
-      namespace: 'shop',
-      name: 'cart',
-      requestsPerSecond: 8,
-      errorRate5xx: 0,
-      errorRate4xx: 0,
-      mtlsShare: 1,
-    },
+    ...beforeUpgrade.workloads,
     {
       namespace: 'payments',
       name: 'checkout',

@@ -1,4 +1,7 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -17,18 +20,6 @@ import { createMeshGitopsPullRequestAction } from './gitopsPullRequest';
 const githubToken = 'ghp_validationContractToken000001';
 const gitlabToken = 'glpat-validationContractToken01';
 const repoName = 'platform/mesh-gitops';
-
-/** A logger whose every line the test can read, as the task log shows them. */
-function recordingLogger() {
-  const logger = {
-    info: jest.fn(),
-    warn: jest.fn(),
-    error: jest.fn(),
-    debug: jest.fn(),
-    child: () => logger,
-  };
-  return logger;
-}
 
 describe("mesh:gitops:pull-request states the product's own validation", () => {
   const mockDir = createMockDirectory();
@@ -54,7 +45,8 @@ describe("mesh:gitops:pull-request states the product's own validation", () => {
     });
 
   function context(input: Record<string, unknown>) {
-    const logger = recordingLogger();
+    // Backstage's logger mock: every line the task log would show, readable by the test.
+    const logger = mockServices.logger.mock();
     const ctx = createMockActionContext({
       input: {
         repoUrl: `github.example.test?owner=platform&repo=mesh-gitops`,
