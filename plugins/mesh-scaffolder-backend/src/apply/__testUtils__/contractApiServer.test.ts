@@ -297,4 +297,189 @@ describe('ContractApiServer', () => {
     );
     expect(wrongName.status).toBe(422);
   });
+
+  describe('lists with labelSelector and DELETE', () => {
+    const labelled = (name: string, namespace: string, labels: object) =>
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace, labels },
+      });
+    beforeEach(async () => {
+      const put = (name: string, namespace: string, labels: object) =>
+        call(
+          'PATCH',
+          `/api/v1/namespaces/${namespace}/configmaps/${name}?fieldManager=t`,
+          labelled(name, namespace, labels),
+        );
+      await put('old', 'default', { tier: 'mesh', rev: 'a' });
+      await put('new', 'default', { tier: 'mesh', rev: 'b' });
+      await put('elsewhere', 'kube-system', { tier: 'mesh', rev: 'a' });
+      await put('bare', 'default', {});
+    });
+    const names = (body: any) => body.items.map((i: any) => i.metadata.name);
+
+    it('lists a kind in one namespace or in all, as a <Kind>List without item types for built-in kinds', async () => {
+      const inDefault = await call(
+        'GET',
+        '/api/v1/namespaces/default/configmaps',
+      );
+      expect(inDefault.status).toBe(200);
+      expect(inDefault.body).toMatchObject({
+        kind: 'ConfigMapList',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: expect.any(String) },
+      });
+      expect(names(inDefault.body).sort()).toEqual(['bare', 'new', 'old']);
+      expect(inDefault.body.items[0].kind).toBeUndefined();
+      const everywhere = await call('GET', '/api/v1/configmaps');
+      expect(names(everywhere.body).sort()).toEqual([
+        'bare',
+        'elsewhere',
+        'new',
+        'old',
+      ]);
+      // a cluster-scoped kind has no namespaced collection
+      expect(
+        (await call('GET', '/api/v1/namespaces/default/namespaces')).status,
+      ).toBe(404);
+    });
+
+    it('filters by equality-based label selectors (=, ==, !=, exists, !exists)', async () => {
+      const select = async (selector: string, path = '/api/v1/configmaps') =>
+        names(
+          (
+            await call(
+              'GET',
+              `${path}?labelSelector=${encodeURIComponent(selector)}`,
+            )
+          ).body,
+        ).sort();
+      expect(await select('tier=mesh,rev=a')).toEqual(['elsewhere', 'old']);
+      expect(
+        await select(
+          'tier==mesh,rev=a',
+          '/api/v1/namespaces/default/configmaps',
+        ),
+      ).toEqual(['old']);
+      expect(await select('tier=mesh,rev!=a')).toEqual(['new']);
+      expect(await select('rev')).toEqual(['elsewhere', 'new', 'old']);
+      expect(await select('!rev')).toEqual(['bare']);
+      expect(await select('rev=c')).toEqual([]);
+    });
+
+    it('answers 400 for a selector it cannot parse, naming the requirement', async () => {
+      const bad = await call(
+        'GET',
+        '/api/v1/configmaps?labelSelector=a%3D%3D%3Db',
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ kind: 'Status', reason: 'BadRequest' });
+      expect(bad.body.message).toContain('unable to parse requirement');
+    });
+
+    it('keeps custom resources typed in lists', async () => {
+      await call(
+        'PATCH',
+        '/apis/helm.toolkit.fluxcd.io/v2/namespaces/default/helmreleases/istiod?fieldManager=t',
+        JSON.stringify({
+          apiVersion: 'helm.toolkit.fluxcd.io/v2',
+          kind: 'HelmRelease',
+          metadata: {
+            name: 'istiod',
+            namespace: 'default',
+            labels: { rev: 'a' },
+          },
+          spec: { interval: '10m' },
+        }),
+      );
+      const list = await call(
+        'GET',
+        '/apis/helm.toolkit.fluxcd.io/v2/helmreleases?labelSelector=rev%3Da',
+      );
+      expect(list.body.kind).toBe('HelmReleaseList');
+      expect(list.body.items).toEqual([
+        expect.objectContaining({
+          apiVersion: 'helm.toolkit.fluxcd.io/v2',
+          kind: 'HelmRelease',
+        }),
+      ]);
+    });
+
+    it('deletes one object: dryRun=All answers without deleting, then the delete removes it', async () => {
+      const path = '/api/v1/namespaces/default/configmaps/old';
+      const dryRun = await call('DELETE', `${path}?dryRun=All`);
+      expect(dryRun.status).toBe(200);
+      expect(dryRun.body).toMatchObject({
+        kind: 'Status',
+        status: 'Success',
+        details: { name: 'old', kind: 'configmaps' },
+      });
+      expect(
+        server.getObject('v1', 'ConfigMap', 'old', 'default'),
+      ).toBeDefined();
+      expect((await call('DELETE', path)).status).toBe(200);
+      expect(
+        server.getObject('v1', 'ConfigMap', 'old', 'default'),
+      ).toBeUndefined();
+      expect(server.writes).toContain('DELETE configmaps/default/old');
+      const again = await call('DELETE', path);
+      expect(again.status).toBe(404);
+      expect(again.body).toMatchObject({ reason: 'NotFound' });
+    });
+
+    it('keeps an object with finalizers, marked for deletion, until its controller removes them', async () => {
+      await call(
+        'PATCH',
+        '/apis/helm.toolkit.fluxcd.io/v2/namespaces/default/helmreleases/held?fieldManager=t',
+        JSON.stringify({
+          apiVersion: 'helm.toolkit.fluxcd.io/v2',
+          kind: 'HelmRelease',
+          metadata: {
+            name: 'held',
+            namespace: 'default',
+            finalizers: ['x.io/f'],
+          },
+          spec: { interval: '10m' },
+        }),
+      );
+      const path =
+        '/apis/helm.toolkit.fluxcd.io/v2/namespaces/default/helmreleases/held';
+      const dryRun = await call('DELETE', `${path}?dryRun=All`);
+      expect(dryRun.body.metadata.deletionTimestamp).toEqual(
+        expect.any(String),
+      );
+      const get = () =>
+        server.getObject(
+          'helm.toolkit.fluxcd.io/v2',
+          'HelmRelease',
+          'held',
+          'default',
+        );
+      expect(get().metadata.deletionTimestamp).toBeUndefined();
+      const deleted = await call('DELETE', path);
+      expect(deleted.status).toBe(200);
+      expect(deleted.body.kind).toBe('HelmRelease');
+      expect(get().metadata.deletionTimestamp).toEqual(expect.any(String));
+      server.removeFinalizer(
+        'helm.toolkit.fluxcd.io/v2',
+        'HelmRelease',
+        'held',
+        'default',
+        'x.io/f',
+      );
+      expect(get()).toBeUndefined();
+    });
+
+    it('rejects DELETE options a real server rejects', async () => {
+      const path = '/api/v1/namespaces/default/configmaps/old';
+      expect((await call('DELETE', `${path}?dryRun=Some`)).status).toBe(400);
+      expect(
+        (await call('DELETE', `${path}?propagationPolicy=Sideways`)).status,
+      ).toBe(422);
+      expect(
+        server.getObject('v1', 'ConfigMap', 'old', 'default'),
+      ).toBeDefined();
+    });
+  });
 });

@@ -3,6 +3,12 @@ import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import yaml from 'yaml';
 import { computeApply, finishStored, StoredObject } from './contractApply';
+import {
+  deleteOutcome,
+  invalidDeleteOptions,
+  listAnswer,
+  parseLabelSelector,
+} from './contractCollections';
 import { jsonClone } from './contractFieldPaths';
 import {
   AGGREGATED_DISCOVERY_TYPE,
@@ -49,8 +55,11 @@ const OTHER_PATCH_TYPES = [
  * when the Accept header asks for it, as a 1.30 server does, and the legacy documents), GET of objects, PATCH with `application/apply-patch+yaml`
  * (fieldManager, force, dryRun=All), managedFields with 409 conflicts, 404 for kinds that are not
  * served and for missing namespaces, 400/422 for invalid objects, CRDs that make new kinds served,
- * and bearer-token auth. It rejects what a real server rejects for these calls; it does not
- * implement other verbs or patch types (415), admission webhooks, or list semantics. It counts the
+ * lists of a kind (one namespace or all) with equality-based `labelSelector`, DELETE of one object
+ * (dryRun=All; finalizers keep it, marked with a deletionTimestamp, until
+ * {@link ContractApiServer.removeFinalizer}), and bearer-token auth. It rejects what a real server
+ * rejects for these calls; it does not implement other verbs or patch types (415), admission
+ * webhooks, garbage collection of dependents, namespace deletion, watches or paging. It counts the
  * sequential request waves of its clients (`waves`, see {@link RequestWaves}).
  */
 export class ContractApiServer {
@@ -149,6 +158,31 @@ export class ContractApiServer {
     }
     finishStored(computed.next, previous, String(++this.resourceVersion));
     this.store.set(key, computed.next);
+  }
+
+  /**
+   * Removes a finalizer, as the controller that set it does once its cleanup is done; an object
+   * marked for deletion goes once it has no finalizers left.
+   */
+  removeFinalizer(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace: string | undefined,
+    finalizer: string,
+  ): void {
+    const key = this.key(this.servedFor(apiVersion, kind), name, namespace);
+    const metadata = this.store.get(key)?.object.metadata;
+    if (!metadata?.finalizers?.includes(finalizer)) {
+      throw new Error(`${kind} ${namespace ?? ''}/${name} has no ${finalizer}`);
+    }
+    metadata.finalizers = metadata.finalizers.filter(
+      (f: string) => f !== finalizer,
+    );
+    metadata.resourceVersion = String(++this.resourceVersion);
+    if (metadata.finalizers.length === 0 && metadata.deletionTimestamp) {
+      this.store.delete(key);
+    }
   }
 
   /** Replaces an object's status, as its controller would (a new resourceVersion). */
@@ -287,18 +321,20 @@ export class ContractApiServer {
       );
     }
     const { served, name, namespace } = target;
+    if (name === undefined) {
+      return req.method === 'GET'
+        ? this.list(served, namespace, url.searchParams)
+        : reply(notImplemented(req.method));
+    }
     const stored = this.store.get(this.key(served, name, namespace));
     if (req.method === 'GET') {
       return stored ? [200, stored.object] : reply(notFound(served, name));
     }
+    if (req.method === 'DELETE') {
+      return this.delete(served, name, namespace, url.searchParams);
+    }
     if (req.method !== 'PATCH') {
-      return reply(
-        statusError(
-          405,
-          'MethodNotAllowed',
-          `the contract server does not implement ${req.method}`,
-        ),
-      );
+      return reply(notImplemented(req.method));
     }
     return this.apply(
       served,
@@ -427,6 +463,66 @@ export class ContractApiServer {
     return [previous ? 200 : 201, next.object];
   }
 
+  private list(
+    served: ServedKind,
+    namespace: string | undefined,
+    query: URLSearchParams,
+  ): [number, unknown] {
+    if (query.has('fieldSelector') || query.has('watch')) {
+      return reply(notImplemented('list with fieldSelector or watch'));
+    }
+    const requirements = parseLabelSelector(query.get('labelSelector'));
+    if (!Array.isArray(requirements)) {
+      return reply(requirements);
+    }
+    return [
+      200,
+      listAnswer(
+        served,
+        [...this.store.values()],
+        namespace,
+        requirements,
+        this.resourceVersion,
+      ),
+    ];
+  }
+
+  private delete(
+    served: ServedKind,
+    name: string,
+    namespace: string | undefined,
+    query: URLSearchParams,
+  ): [number, unknown] {
+    const invalid = invalidDeleteOptions(query);
+    if (invalid) {
+      return reply(invalid);
+    }
+    if (
+      served.kind === 'Namespace' ||
+      served.kind === 'CustomResourceDefinition'
+    ) {
+      // Their deletion removes what they hold, which this server does not model.
+      return reply(notImplemented(`DELETE of ${served.plural}`));
+    }
+    const key = this.key(served, name, namespace);
+    const stored = this.store.get(key);
+    if (!stored) {
+      return reply(notFound(served, name));
+    }
+    const { next, answer } = deleteOutcome(stored, new Date());
+    if (query.get('dryRun') === 'All') {
+      return [200, answer];
+    }
+    if (next) {
+      next.object.metadata.resourceVersion = String(++this.resourceVersion);
+      this.store.set(key, next);
+    } else {
+      this.store.delete(key);
+    }
+    this.writes.push(`DELETE ${served.plural}/${namespace ?? ''}/${name}`);
+    return [200, answer];
+  }
+
   /** A CRD is established at once here; a real server takes a moment, which the client polls for. */
   private establish(crd: any): void {
     const spec = crd.spec ?? {};
@@ -478,17 +574,19 @@ export class ContractApiServer {
     const served = this.kinds.find(
       k => k.group === group && k.version === version && k.plural === plural,
     );
+    // A collection is one namespace's objects of a namespaced kind, or every object of a kind.
+    const collection =
+      name === undefined && (!namespaced || served?.namespaced);
     if (
       !served ||
-      !name ||
       sub.length > 0 ||
-      served.namespaced !== namespaced
+      (!collection && served.namespaced !== namespaced)
     ) {
       return undefined;
     }
     return {
       served,
-      name: decodeURIComponent(name),
+      name: name === undefined ? undefined : decodeURIComponent(name),
       namespace: namespace && decodeURIComponent(namespace),
     };
   }
@@ -506,6 +604,14 @@ function faultAnswer(
 
 function reply(status: StatusBody): [number, StatusBody] {
   return [status.code, status];
+}
+
+function notImplemented(what: string | undefined): StatusBody {
+  return statusError(
+    405,
+    'MethodNotAllowed',
+    `the contract server does not implement ${what}`,
+  );
 }
 
 function notFound(served: ServedKind, name: string): StatusBody {
