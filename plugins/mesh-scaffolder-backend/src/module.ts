@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { UpgradeGateClient } from '@mesh-templates/plugin-mesh-common';
 import { createMeshBundleRenderAction } from './actions/bundleRender';
 import { createMeshBackendRunStore } from './actions/bundleRenderRunStore';
 import { createMeshBundleValidateAction } from './actions/bundleValidate';
@@ -36,7 +37,10 @@ export const meshScaffolderModule = createBackendModule({
           createMeshBundleValidateAction(),
           createMeshGitopsPullRequestAction({ integrations }),
           createMeshClusterApplyAction({ config, permissions }),
-          createMeshUpgradePlanAction(),
+          // The gate is asked with this plugin's own service token, never the user's.
+          createMeshUpgradePlanAction({
+            gate: new UpgradeGateClient({ auth, discovery }),
+          }),
         );
       },
     });
