@@ -13,6 +13,7 @@ import userEvent from '@testing-library/user-event';
 import { MeshSpecApi, meshSpecApiRef } from '../api/MeshSpecApi';
 import { meshClusterTemplateRouteRef } from '../routes';
 import { ChangeMeshButton } from './ChangeMeshButton';
+import { UpgradeIstioButton } from './UpgradeIstioButton';
 
 const navigate = jest.fn();
 jest.mock('react-router-dom', () => ({
@@ -32,12 +33,14 @@ const cluster = (annotations: Record<string, string>): Entity => ({
   spec: { type: 'kubernetes-cluster' },
 });
 
-function renderWith(api: MeshSpecApi, entity: Entity) {
+function renderWith(
+  api: MeshSpecApi,
+  entity: Entity,
+  button: JSX.Element = <ChangeMeshButton />,
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[meshSpecApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <ChangeMeshButton />
-      </EntityProvider>
+      <EntityProvider entity={entity}>{button}</EntityProvider>
     </TestApiProvider>,
     {
       mountedRoutes: {
@@ -103,6 +106,51 @@ describe('ChangeMeshButton', () => {
     await renderWith({ getCommittedSpec: jest.fn() }, cluster({}));
     expect(
       screen.queryByRole('button', { name: 'Change mesh' }),
+    ).not.toBeInTheDocument();
+  });
+});
+
+describe('UpgradeIstioButton', () => {
+  beforeEach(() => navigate.mockReset());
+
+  it('opens the Upgrade Istio form with the cluster picked and its committed spec', async () => {
+    // GIVEN a cluster whose entity names its committed spec
+    const getCommittedSpec = jest.fn().mockResolvedValue({
+      spec,
+      location: 'url:https://github.example.test/o/r/tree/main/x.yaml',
+    });
+    await renderWith(
+      { getCommittedSpec },
+      cluster({ 'mesh.backstage.io/spec-location': './mesh-cluster.yaml' }),
+      <UpgradeIstioButton />,
+    );
+    // WHEN "Upgrade Istio" is pressed
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Upgrade Istio' }),
+    );
+    // THEN the upgrade template opens with the entity as the cluster and the spec to start from
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+    expect(getCommittedSpec).toHaveBeenCalledWith(
+      'resource:default/cluster-east',
+    );
+    const link = new URL(navigate.mock.calls[0][0], 'http://app.test');
+    expect(link.pathname).toBe('/create/templates/default/upgrade-istio');
+    expect(JSON.parse(link.searchParams.get('formData')!)).toEqual({
+      upgrade: {
+        cluster: 'resource:default/cluster-east',
+        committedSpec: JSON.parse(JSON.stringify(spec)),
+      },
+    });
+  });
+
+  it('is not offered on a cluster without a committed spec', async () => {
+    await renderWith(
+      { getCommittedSpec: jest.fn() },
+      cluster({}),
+      <UpgradeIstioButton />,
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Upgrade Istio' }),
     ).not.toBeInTheDocument();
   });
 });

@@ -8,12 +8,13 @@ import { MeshLifecycleTable } from './MeshLifecycleTable';
 import { MeshRevisionsTable } from './MeshRevisionsTable';
 import { ChangeMeshButton } from './ChangeMeshButton';
 import { RefreshButton } from './RefreshButton';
+import { UpgradeIstioButton } from './UpgradeIstioButton';
 
 /** The "Mesh" tab: every column, the reasons and the links. @public */
 export function EntityMeshContent({
   changeMesh = false,
 }: {
-  /** Offer "Change mesh" (new frontend system only: it links to the scaffolder through a bound route). */
+  /** Offer "Change mesh" and "Upgrade Istio" (new frontend system only: it links to the scaffolder through a bound route). */
   changeMesh?: boolean;
 }) {
   const { entity } = useEntity();
@@ -23,6 +24,7 @@ export function EntityMeshContent({
     <Content noPadding>
       <ContentHeader title="Mesh health">
         {changeMesh && <ChangeMeshButton />}
+        {changeMesh && <UpgradeIstioButton />}
         <RefreshButton onClick={state.refresh} disabled={state.loading} />
       </ContentHeader>
       {workload && (
