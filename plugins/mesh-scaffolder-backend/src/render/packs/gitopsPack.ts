@@ -1,5 +1,6 @@
 import { CHART_SOURCES } from '../chartSources';
 import type { ClusterRenderContext } from '../clusterRenderContext';
+import { ARGOCD_RESOURCES_FINALIZER, revisionLabels } from '../revisionLabels';
 import type { HelmValuesOutput, PackOutput } from '../templatePack';
 
 const WAVES: Record<string, number> = {
@@ -11,6 +12,23 @@ const WAVES: Record<string, number> = {
   ztunnel: 2,
   gateway: 2,
 };
+
+/**
+ * The labels of a release's GitOps object: those of its revision when it installs a revisioned
+ * istiod (one object per revision, retired at cleanup), none otherwise.
+ */
+function releaseLabels(
+  context: ClusterRenderContext,
+  output: HelmValuesOutput,
+): Record<string, string> {
+  const plane = context.istio.controlPlanes.find(
+    p => p.hasRevision && p.istiodRelease === output.release,
+  );
+  return (output.chart === 'istiod' || output.chart === 'istiod-remote') &&
+    plane
+    ? revisionLabels(plane.revision)
+    : {};
+}
 
 /** A Helm release as the GitOps objects install it. */
 export function gitopsReleases(
@@ -48,6 +66,7 @@ export function gitopsReleases(
       valuesConfigMap: `${output.release}-values`,
       valuesFile: output.file,
       dependsOn,
+      labels: releaseLabels(context, output),
     };
   });
 }
@@ -74,7 +93,11 @@ export function gitopsOutputs(
         file: 'gitops/argocd-applications.yaml',
         component: 'gitops',
         appliedBy: 'kustomize',
-        data: { releases, treeApplicationName },
+        data: {
+          releases,
+          treeApplicationName,
+          argocdResourcesFinalizer: ARGOCD_RESOURCES_FINALIZER,
+        },
         expects: [
           { kind: 'Application', name: treeApplicationName, namespace },
           ...releases.map(r => ({
