@@ -1,12 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  advanceUpgrade,
-  UPGRADE_STAGES,
-  UpgradeRefusedError,
-} from '../upgrade';
+import { advanceUpgrade, UpgradeRefusedError } from '../upgrade';
 import { parseSpecInput } from './parseSpecInput';
-import { specInputDescription } from './specInputDescription';
 import { examples } from './upgradePlan.examples';
 import {
   gateRequests,
@@ -14,7 +9,11 @@ import {
   requireGatePasses,
   UpgradeGate,
 } from './upgradePlanGate';
-import { UPGRADE_SCOPES, upgradeClusters } from './upgradePlanScope';
+import {
+  upgradePlanInputSchema,
+  upgradePlanOutputSchema,
+} from './upgradePlanSchema';
+import { upgradeClusters } from './upgradePlanScope';
 
 export interface MeshUpgradePlanActionOptions {
   /**
@@ -42,51 +41,8 @@ export function createMeshUpgradePlanAction(
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        spec: z =>
-          z.record(z.string(), z.unknown()).describe(specInputDescription),
-        to: z =>
-          z.string().describe('Istio release to upgrade to, e.g. 1.31.0'),
-        stage: z =>
-          z
-            .enum(UPGRADE_STAGES)
-            .describe(
-              'The stage to run; each stage needs the spec the stage before it output',
-            ),
-        namespaces: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'Stage move: the injection namespaces to move to the canary; all when omitted',
-            ),
-        scope: z =>
-          z
-            .enum(UPGRADE_SCOPES)
-            .optional()
-            .describe(
-              "cluster: the spec's own cluster (refused for a multi-cluster spec, whose members share it); mesh: every cluster the spec renders. Default: every cluster the spec renders",
-            ),
-        cluster: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The upgraded cluster's catalog entity ref (kind Resource by default); its name must be a cluster of the spec",
-            ),
-      },
-      output: {
-        spec: z =>
-          z
-            .record(z.string(), z.unknown())
-            .describe('The spec after the stage, for mesh:bundle:render'),
-        notes: z =>
-          z
-            .array(z.string())
-            .describe(
-              'What the reviewer should know: CRD and Gateway API changes, workloads to restart, whether the upgrade gate was asked',
-            ),
-      },
+      input: upgradePlanInputSchema,
+      output: upgradePlanOutputSchema,
     },
     async handler(ctx) {
       const { to, stage } = ctx.input;
