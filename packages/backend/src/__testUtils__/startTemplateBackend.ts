@@ -27,6 +27,8 @@ export interface TemplateBackend {
  */
 export async function startTemplateBackend(
   repositories: Record<string, Record<string, string>>,
+  /** Mesh plugin settings over the repository's, e.g. clusters backed by a Prometheus fixture. */
+  mesh: object = {},
 ): Promise<TemplateBackend> {
   const git = await startGitContractServers({
     githubToken: contractGithubToken,
@@ -37,6 +39,7 @@ export async function startTemplateBackend(
   }
   const config = (await loadRepoConfig()) as any;
   config.integrations = git.integrationsConfig;
+  config.mesh = { ...config.mesh, ...mesh };
   // The guest provider refuses to run outside development unless told; this is a test backend.
   config.auth.providers.guest.dangerouslyAllowOutsideDevelopment = true;
   const backend = await startMeshBackend({
