@@ -15,6 +15,8 @@ import {
   namespace,
   writeHandMadeBundle,
 } from '../apply/__testUtils__/handMadeBundle';
+import { ENGINE_KINDS } from '../apply/__testUtils__/contractKinds';
+import { revisionLabels } from '../render/revisionLabels';
 import { createMeshClusterApplyAction } from './clusterApply';
 import { examples } from './clusterApply.examples';
 
@@ -24,7 +26,9 @@ describe('mesh:cluster:apply examples', () => {
 
   beforeEach(async () => {
     mockDir.clear();
-    clusters = await startContractClusters(['lab', 'east', 'west']);
+    clusters = await startContractClusters(['lab', 'east', 'west'], {
+      customKinds: [ENGINE_KINDS.argoApplication],
+    });
     const tree = (name: string) => [
       namespace('istio-system'),
       deployment(`probe-${name}`, 'istio-system'),
@@ -126,8 +130,36 @@ describe('mesh:cluster:apply examples', () => {
     ).toBeDefined();
   });
 
-  it('applies with force', async () => {
+  it('applies the cleanup bundle and removes the retired revision', async () => {
+    // GIVEN the lab cluster still holds revision 1-30-3's istiod Application, and another revision's
+    server('lab').applyAs('kubectl', namespace('argocd'));
+    for (const revision of ['1-30-3', '1-31-0']) {
+      server('lab').applyAs('kubectl', {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: {
+          name: `lab-istiod-${revision}`,
+          namespace: 'argocd',
+          labels: revisionLabels(revision),
+        },
+        spec: { project: 'default' },
+      });
+    }
+    // WHEN the example runs THEN the bundle is applied and only 1-30-3's Application is deleted
     const ctx = await runExample(3);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'summary',
+      'lab: 2 created, 1 deleted',
+    );
+    const applications = server('lab')
+      .allObjects()
+      .filter(o => o.kind === 'Application')
+      .map(o => o.metadata.name);
+    expect(applications).toEqual(['lab-istiod-1-31-0']);
+  });
+
+  it('applies with force', async () => {
+    const ctx = await runExample(4);
     expect(ctx.output).toHaveBeenCalledWith('summary', 'lab: 2 created');
     expect(
       server('lab')

@@ -51,6 +51,20 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
+      "After an Istio upgrade's cleanup stage, apply its bundle and remove the retired revision: the cluster's Argo CD Applications / Flux HelmReleases labelled app.kubernetes.io/managed-by=mesh-templates and istio.io/rev=1-30-3.",
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'apply',
+          action: 'mesh:cluster:apply',
+          name: 'Apply cleanup, remove revision 1-30-3',
+          input: { clusters: ['lab'], removeRevision: '1-30-3' },
+        },
+      ],
+    }),
+  },
+  {
+    description:
       'Take over fields another field manager owns (only when the template really means to).',
     example: yaml.stringify({
       steps: [

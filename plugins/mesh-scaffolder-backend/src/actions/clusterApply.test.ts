@@ -2,7 +2,7 @@ import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { meshClusterApplyPermission } from '../apply/permissions';
@@ -18,6 +18,7 @@ import {
 } from '../apply/__testUtils__/handMadeBundle';
 import { isWriteOf } from '../apply/__testUtils__/contractFaults';
 import { createMemoryCheckpoint } from '../gitops/__testUtils__/memoryCheckpoint';
+import { revisionLabels } from '../render/revisionLabels';
 import { createMeshClusterApplyAction } from './clusterApply';
 
 describe('mesh:cluster:apply', () => {
@@ -36,7 +37,7 @@ describe('mesh:cluster:apply', () => {
   });
 
   const context = (
-    input: { clusters: string[] },
+    input: { clusters: string[]; removeRevision?: string },
     extra: { isDryRun?: boolean } = {},
   ) => {
     const logger = mockServices.logger.mock();
@@ -313,5 +314,55 @@ describe('mesh:cluster:apply', () => {
     expect(
       server.getObject('apps/v1', 'Deployment', 'web', 'mesh-demo'),
     ).toBeDefined();
+  });
+
+  describe('removeRevision', () => {
+    const allow = () =>
+      createMeshClusterApplyAction({
+        config: kubernetesConfigFor(clusters),
+        permissions: mockServices.permissions({
+          result: AuthorizeResult.ALLOW,
+        }),
+      });
+
+    it('is gated by the apply permission: denied, nothing is listed or deleted', async () => {
+      const action = createMeshClusterApplyAction({
+        config: kubernetesConfigFor(clusters),
+        permissions: mockServices.permissions({ result: AuthorizeResult.DENY }),
+      });
+      const { ctx } = context({ clusters: ['lab'], removeRevision: '1-30-3' });
+      await expect(action.handler(ctx as any)).rejects.toThrow(NotAllowedError);
+      expect(clusters[0].server.requests).toEqual([]);
+    });
+
+    it('refuses a bundle that still installs the revision, naming the input', async () => {
+      await writeHandMadeBundle(mockDir.path, {
+        lab: [
+          {
+            ...namespace('shop'),
+            metadata: { name: 'shop', labels: revisionLabels('1-30-3') },
+          },
+        ],
+      });
+      const { ctx } = context({ clusters: ['lab'], removeRevision: '1-30-3' });
+      const run = allow().handler(ctx as any);
+      await expect(run).rejects.toThrow(InputError);
+      await expect(run).rejects.toThrow(
+        /^removeRevision: the bundle of cluster "lab" still installs revision 1-30-3 \(Namespace shop\)/,
+      );
+      expect(clusters[0].server.requests).toEqual([]);
+    });
+
+    it('says in the template editor dry-run which labels a real run deletes, without any request', async () => {
+      const { ctx, logged } = context(
+        { clusters: ['lab'], removeRevision: '1-30-3' },
+        { isDryRun: true },
+      );
+      await allow().handler(ctx as any);
+      expect(logged()).toContain(
+        'then would delete the objects labelled app.kubernetes.io/managed-by=mesh-templates,istio.io/rev=1-30-3 (listed on the cluster by a real run)',
+      );
+      expect(clusters[0].server.requests).toEqual([]);
+    });
   });
 });

@@ -43,8 +43,9 @@ export function createMeshClusterApplyAction(
     description:
       'Applies a mesh bundle from the workspace to clusters of the kubernetes config with ' +
       'server-side apply: a server dry-run of the whole bundle first, then CRDs and namespaces, ' +
-      'cluster-scoped and namespaced objects in order; optional readiness wait and Istio remote ' +
-      'secrets. Needs the mesh.cluster.apply permission.',
+      'cluster-scoped and namespaced objects in order; optional readiness wait, Istio remote ' +
+      "secrets and removal of a retired Istio revision's labelled objects. Needs the " +
+      'mesh.cluster.apply permission.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -65,7 +66,13 @@ export function createMeshClusterApplyAction(
       );
 
       if (ctx.isDryRun) {
-        await outputDryRunPlan(ctx, config, bundleDir, clusterNames);
+        await outputDryRunPlan(
+          ctx,
+          config,
+          bundleDir,
+          clusterNames,
+          ctx.input.removeRevision,
+        );
         return;
       }
 
@@ -82,6 +89,7 @@ export function createMeshClusterApplyAction(
             dryRunOnly: ctx.input.dryRunOnly === true,
             force: ctx.input.force === true,
             remoteSecrets: ctx.input.remoteSecrets === true,
+            removeRevision: ctx.input.removeRevision,
             ...(ctx.input.wait === true && {
               waitTimeoutSeconds: ctx.input.timeoutSeconds ?? 300,
             }),

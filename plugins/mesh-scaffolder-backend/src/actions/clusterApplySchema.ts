@@ -1,3 +1,4 @@
+import { REVISION_PATTERN } from '../apply/removeRevision';
 import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 import type { z as zodV3 } from 'zod/v3';
 
@@ -56,6 +57,14 @@ export const clusterApplyInputSchema = {
       .describe(
         'Create Istio remote secrets so each target cluster discovers the others (multi-cluster without Git)',
       ),
+  removeRevision: (z: Zod) =>
+    z
+      .string()
+      .regex(REVISION_PATTERN, 'an Istio revision name such as 1-30-3')
+      .optional()
+      .describe(
+        "A retired Istio revision (e.g. 1-30-3) to remove after the bundle is applied: the cluster's Argo CD Applications and Flux HelmReleases labelled app.kubernetes.io/managed-by=mesh-templates and istio.io/rev=<revision> are deleted, dry-run first, each reported as deleted. Refused when the bundle still installs that revision (use the upgrade's cleanup bundle)",
+      ),
 };
 
 /** What `mesh:cluster:apply` outputs, each described for the template editor and the task page. */
@@ -74,6 +83,7 @@ export const clusterApplyOutputSchema = {
             'created',
             'configured',
             'unchanged',
+            'deleted',
             'failed',
             'skipped',
           ]),
@@ -81,7 +91,7 @@ export const clusterApplyOutputSchema = {
         }),
       )
       .describe(
-        'One row per object and cluster: created, configured, unchanged, failed (with reason) or skipped',
+        'One row per object and cluster: created, configured, unchanged, deleted (an object of removeRevision), failed (with reason) or skipped',
       ),
   summary: (z: Zod) =>
     z.string().describe('One line per cluster: counts by outcome'),

@@ -188,7 +188,10 @@ function addRoot(served: ServedGroupVersions, root: RootDocument): void {
   }
 }
 
-/** The API path of a served resource: of one object when named, else of the collection. */
+/**
+ * The API path of a served resource: of one object when named, else of the collection (of one
+ * namespace, or of all when a namespaced kind is given none).
+ */
 export function objectPath(
   resource: ServedResource,
   name?: string,
@@ -197,9 +200,10 @@ export function objectPath(
   const root = resource.groupVersion.includes('/')
     ? `/apis/${resource.groupVersion}`
     : `/api/${resource.groupVersion}`;
-  const scope = resource.namespaced
-    ? `/namespaces/${encodeURIComponent(namespace ?? '')}`
-    : '';
+  const scope =
+    resource.namespaced && namespace !== undefined
+      ? `/namespaces/${encodeURIComponent(namespace)}`
+      : '';
   const object = name === undefined ? '' : `/${encodeURIComponent(name)}`;
   return `${root}${scope}/${resource.plural}${object}`;
 }

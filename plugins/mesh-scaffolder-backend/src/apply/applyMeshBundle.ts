@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import type { BundleHelmValues } from '../bundle/meshBundle';
 import { readBundle } from '../bundle/readBundle';
 import { ClusterApplyReport } from './applyResult';
 import { applyRemoteSecrets } from './applyRemoteSecrets';
@@ -9,6 +10,7 @@ import { ClusterObjectApi } from './clusterObjectApi';
 import { createKubeApiClient, KubeClientFactory } from './kubeClient';
 import { createRedactor } from './redactSecrets';
 import { remoteSecretServer } from './remoteSecrets';
+import { checkRevisionName, refuseBundleOfRevision } from './removeRevision';
 import { ApplyItem } from './resolveObjects';
 
 export interface ApplyMeshBundleOptions {
@@ -23,6 +25,11 @@ export interface ApplyMeshBundleOptions {
   waitTimeoutSeconds?: number;
   /** Create Istio remote secrets so that every target cluster can discover the others. */
   remoteSecrets: boolean;
+  /**
+   * A retired Istio revision: once a cluster's bundle is applied, its objects labelled with the
+   * revision and managed by the bundle are deleted (see removeRevision.ts).
+   */
+  removeRevision?: string;
   log: (message: string) => void;
   kubeClientFactory?: KubeClientFactory;
   concurrency?: number;
@@ -36,6 +43,7 @@ const DEFAULT_CONTROL_PLANE_NAMESPACE = 'istio-system';
 
 interface ClusterBundle {
   items: ApplyItem[];
+  helmValues: BundleHelmValues[];
   controlPlaneNamespace: string;
 }
 
@@ -46,6 +54,7 @@ async function readClusterBundle(
   const bundle = await readBundle(bundleDir, { cluster });
   return {
     items: bundle.objects.map(({ object, file }) => ({ object, file })),
+    helmValues: bundle.helmValues,
     controlPlaneNamespace:
       bundle.helmValues.find(v => v.chart === 'istiod')?.namespace ??
       DEFAULT_CONTROL_PLANE_NAMESPACE,
@@ -63,6 +72,9 @@ export async function applyMeshBundle(
   const targets = [...new Set(options.clusters)].map(name =>
     findApplyCluster(options.config, name),
   );
+  if (options.removeRevision !== undefined) {
+    checkRevisionName(options.removeRevision);
+  }
   if (options.remoteSecrets) {
     if (targets.length < 2) {
       throw new InputError(
@@ -81,10 +93,12 @@ export async function applyMeshBundle(
   );
   const bundles = new Map<string, ClusterBundle>();
   for (const target of targets) {
-    bundles.set(
-      target.name,
-      await readClusterBundle(options.bundleDir, target.name),
-    );
+    const bundle = await readClusterBundle(options.bundleDir, target.name);
+    if (options.removeRevision) {
+      // Before anything is sent to any cluster.
+      refuseBundleOfRevision(target.name, bundle, options.removeRevision);
+    }
+    bundles.set(target.name, bundle);
   }
 
   const reports = await Promise.all(
@@ -98,6 +112,7 @@ export async function applyMeshBundle(
         log,
         concurrency: options.concurrency,
         signal: options.signal,
+        removeRevision: options.removeRevision,
         ...(options.waitTimeoutSeconds !== undefined && {
           wait: {
             timeoutMs: options.waitTimeoutSeconds * 1000,

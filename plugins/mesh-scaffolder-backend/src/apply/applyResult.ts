@@ -1,8 +1,12 @@
-/** What happened to one object; `failed` and `skipped` carry a reason. */
+/**
+ * What happened to one object; `failed` and `skipped` carry a reason. `deleted` is an object of a
+ * retired revision that `removeRevision` deleted (see removeRevision.ts).
+ */
 export type ApplyOutcome =
   | 'created'
   | 'configured'
   | 'unchanged'
+  | 'deleted'
   | 'failed'
   | 'skipped';
 

@@ -1,5 +1,5 @@
 import { applyInTiers } from './applyObjects';
-import { ClusterApplyReport } from './applyResult';
+import { ClusterApplyReport, hasFailures } from './applyResult';
 import {
   ClusterRun,
   ClusterRunOptions,
@@ -11,6 +11,7 @@ import {
 } from './clusterRun';
 import { dryRunObjects } from './dryRunObjects';
 import { planObjects } from './planObjects';
+import { removeRevision } from './removeRevision';
 import { waitForApplied } from './waitForReadiness';
 
 export interface ApplyToClusterOptions
@@ -21,6 +22,8 @@ export interface ApplyToClusterOptions
   concurrency?: number;
   /** How long to wait for CRDs from the bundle to be served before their objects are applied. */
   crdServedTimeoutMs?: number;
+  /** A retired Istio revision whose labelled objects are deleted once the bundle is applied. */
+  removeRevision?: string;
 }
 
 /**
@@ -36,7 +39,8 @@ const DEFAULT_CONCURRENCY = 64;
  * passes, apply tier by tier. Objects that cannot be dry-run before tier 0 exists (their namespace
  * or CRD is created by this bundle) are dry-run right after tier 0 and before anything else is
  * written; so nothing but the bundle's own namespaces and CRDs is written before every object has
- * passed a server dry-run.
+ * passed a server dry-run. With `removeRevision`, a retired revision's objects are deleted after
+ * the bundle is applied (or dry-run), and only when nothing failed.
  */
 export async function applyToCluster(
   options: ApplyToClusterOptions,
@@ -62,19 +66,31 @@ export async function applyToCluster(
   if (!(await dryRunBundle(run, planned))) {
     return report;
   }
-  const applied = await applyInTiers(run, planned, {
-    crdServedTimeoutMs: options.crdServedTimeoutMs ?? 60_000,
-  });
-  if (applied && options.wait) {
-    await waitForApplied(run, planned, {
-      timeoutMs: options.wait.timeoutMs,
-      pollMs: options.wait.pollMs ?? 2000,
+  if (!run.dryRunOnly) {
+    const applied = await applyInTiers(run, planned, {
+      crdServedTimeoutMs: options.crdServedTimeoutMs ?? 60_000,
     });
+    if (applied && options.wait) {
+      await waitForApplied(run, planned, {
+        timeoutMs: options.wait.timeoutMs,
+        pollMs: options.wait.pollMs ?? 2000,
+      });
+    }
+  }
+  if (options.removeRevision) {
+    // The old revision goes only once the bundle that replaces it is in place (and ready).
+    if (hasFailures(report) || run.halt.signal.aborted) {
+      log(
+        `${clusterName}: revision ${options.removeRevision} not removed: the apply did not fully succeed`,
+      );
+    } else {
+      await removeRevision(run, options.removeRevision);
+    }
   }
   return report;
 }
 
-/** The dry-run before anything is written; true when the apply may go on. */
+/** The dry-run before anything is written; true when it passed (and a real run may apply). */
 async function dryRunBundle(
   run: ClusterRun,
   planned: Planned[],
@@ -103,7 +119,7 @@ async function dryRunBundle(
       p.result.reason = `not dry-run: needs ${p.waitsFor}, which this bundle creates`;
     }
     log(`${clusterName}: server dry-run passed for ${passed} objects`);
-    return false;
+    return true;
   }
   log(`${clusterName}: server dry-run passed for ${passed} objects; applying`);
   return true;

@@ -176,10 +176,12 @@ export class ClusterObjectApi extends KubernetesObjectApi {
       );
     }
     const named = action !== 'create' && action !== 'list';
+    // A list without a namespace is of every namespace; other requests default as the library does.
     return objectPath(
       served,
       named ? metadata.name : undefined,
-      metadata.namespace ?? (served.namespaced ? 'default' : undefined),
+      metadata.namespace ??
+        (served.namespaced && action !== 'list' ? 'default' : undefined),
     );
   }
 

@@ -9,6 +9,7 @@ import { hasFailures } from './applyResult';
  *
  *   MESH_CLUSTERS=name1,name2  MESH_URL_<n> / MESH_TOKEN_<n> / MESH_CA_DATA_<n> per cluster (n = 1, 2, ...)
  *   MESH_DRY_RUN_ONLY=1  MESH_FORCE=1  MESH_REMOTE_SECRETS=1  MESH_WAIT_SECONDS=120
+ *   MESH_REMOVE_REVISION=1-30-3 (delete that revision's labelled objects after applying)
  */
 async function main(): Promise<number> {
   const bundleDir = process.argv[2];
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     },
   });
   const wait = process.env.MESH_WAIT_SECONDS;
+  const removeRevision = process.env.MESH_REMOVE_REVISION;
   const reports = await applyMeshBundle({
     config,
     bundleDir,
@@ -44,6 +46,7 @@ async function main(): Promise<number> {
     force: process.env.MESH_FORCE === '1',
     remoteSecrets: process.env.MESH_REMOTE_SECRETS === '1',
     ...(wait && { waitTimeoutSeconds: Number(wait) }),
+    ...(removeRevision && { removeRevision }),
     log: message => process.stderr.write(`${message}\n`),
   });
   for (const result of reports.flatMap(r => r.results)) {
