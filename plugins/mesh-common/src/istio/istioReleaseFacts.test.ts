@@ -5,12 +5,12 @@ import {
 } from './istioReleaseFacts';
 
 describe('ISTIO_RELEASE_FACTS', () => {
-  it('supports 1.17 to 1.31 and defaults to the newest final release in the data', () => {
+  it('supports 1.17 to 1.31 and defaults to the newest release it validates (1.31.0, on 1.31.0-rc.0 data)', () => {
     expect(ISTIO_RELEASE_FACTS.lines.map(l => l.minor)).toEqual([
       17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
     ]);
     expect(ISTIO_RELEASE_FACTS.supportedRange).toBe('1.17.x–1.31.x');
-    expect(ISTIO_RELEASE_FACTS.defaultVersion).toBe('1.30.3');
+    expect(ISTIO_RELEASE_FACTS.defaultVersion).toBe('1.31.0');
   });
 
   it('resolves each line from the changes of the lines before it', () => {

@@ -149,5 +149,6 @@ export const ISTIO_RELEASE_HISTORY: IstioReleaseHistory = {
       },
     },
   ],
-  defaultVersion: '1.30.3',
+  // The newest release the product validates: 1.31.0, checked against 1.31.0-rc.0's charts and CRDs.
+  defaultVersion: '1.31.0',
 };

@@ -46,8 +46,8 @@ describe('parseMeshClusterSpec defaults', () => {
       platform: 'generic',
     });
     expect(spec.istio).toMatchObject({
-      version: '1.30.3',
-      tag: '1.30.3',
+      version: '1.31.0',
+      tag: '1.31.0',
       installMethod: 'helm',
       profile: 'default',
       namespace: 'istio-system',
@@ -249,7 +249,10 @@ describe('parseMeshClusterSpec accepts', () => {
       'a revision with tags',
       { istio: { revision: '1-30-3', revisionTags: ['prod', 'default'] } },
     ],
-    ['a suffixed image tag', { istio: { tag: '1.30.3-distroless' } }],
+    [
+      'a suffixed image tag',
+      { istio: { version: '1.30.3', tag: '1.30.3-distroless' } },
+    ],
     [
       'a registry mirror with a port',
       { istio: { hub: 'registry.example.com:5000/mirror/istio' } },
