@@ -239,7 +239,9 @@ describe('syncPullRequest against the GitLab contract server', () => {
     expect(
       server.requests.filter(r => r.path.includes('/repository/tree')).length,
     ).toBeGreaterThan(1);
-  });
+    // A hang guard, not a speed check: the run reads every file the tree lists, one request each,
+    // which outlasts jest's 5 s default on a loaded 2-core machine.
+  }, 30_000);
 
   it('refuses a wrong token with the host message and never prints it', async () => {
     const integrations = ScmIntegrations.fromConfig(
