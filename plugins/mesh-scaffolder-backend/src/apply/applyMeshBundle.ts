@@ -62,6 +62,29 @@ async function readClusterBundle(
 }
 
 /**
+ * Every target's bundle, read before anything is sent to any cluster; with `removeRevision`,
+ * refused when a bundle still installs that revision.
+ */
+async function readClusterBundles(
+  options: Pick<ApplyMeshBundleOptions, 'bundleDir' | 'removeRevision'>,
+  targets: ApplyCluster[],
+): Promise<Map<string, ClusterBundle>> {
+  const { removeRevision } = options;
+  if (removeRevision !== undefined) {
+    checkRevisionName(removeRevision);
+  }
+  const bundles = new Map<string, ClusterBundle>();
+  for (const target of targets) {
+    const bundle = await readClusterBundle(options.bundleDir, target.name);
+    if (removeRevision !== undefined) {
+      refuseBundleOfRevision(target.name, bundle, removeRevision);
+    }
+    bundles.set(target.name, bundle);
+  }
+  return bundles;
+}
+
+/**
  * Applies a rendered mesh bundle to its clusters (all clusters concurrently) and returns one
  * report per cluster. Tokens of every involved cluster, and reader tokens requested for remote
  * secrets, are redacted from logs and reports.
@@ -72,9 +95,6 @@ export async function applyMeshBundle(
   const targets = [...new Set(options.clusters)].map(name =>
     findApplyCluster(options.config, name),
   );
-  if (options.removeRevision !== undefined) {
-    checkRevisionName(options.removeRevision);
-  }
   if (options.remoteSecrets) {
     if (targets.length < 2) {
       throw new InputError(
@@ -91,15 +111,7 @@ export async function applyMeshBundle(
   const clients = new Map<string, ClusterObjectApi>(
     targets.map(t => [t.name, factory(t).cancelWith(options.signal)]),
   );
-  const bundles = new Map<string, ClusterBundle>();
-  for (const target of targets) {
-    const bundle = await readClusterBundle(options.bundleDir, target.name);
-    if (options.removeRevision) {
-      // Before anything is sent to any cluster.
-      refuseBundleOfRevision(target.name, bundle, options.removeRevision);
-    }
-    bundles.set(target.name, bundle);
-  }
+  const bundles = await readClusterBundles(options, targets);
 
   const reports = await Promise.all(
     targets.map((target: ApplyCluster) =>
