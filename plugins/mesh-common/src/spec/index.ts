@@ -7,6 +7,7 @@ export * from './meshSection';
 export * from './clusterSection';
 export * from './istioSection';
 export * from './istioUpgradeSection';
+export * from './revisionTagTargets';
 export * from './multiClusterSection';
 export * from './eastWestGatewaySection';
 export * from './ingressGatewaySection';
