@@ -141,4 +141,17 @@ describe('mesh:gitops:pull-request examples', () => {
       8,
     );
   });
+
+  it("lists an upgrade stage's notes for the reviewer in the pull request body", async () => {
+    writeBundleInto(mockDir.path, 'east-1');
+    const ctx = await runExample(3);
+    expect(ctx.output).toHaveBeenCalledWith('result', 'created');
+    const [pull] = servers.github.pulls.get('platform/mesh-gitops')!;
+    expect(pull.title).toBe('Istio upgrade to 1.31.0, stage move');
+    expect(pull.body).toContain(
+      '### Notes for the reviewer\n\n' +
+        '- namespace payments now follows tag canary: its workloads move to 1-31-0 only when restarted ' +
+        '\\(kubectl rollout restart deployment,statefulset,daemonset -n payments\\)\n',
+    );
+  });
 });

@@ -63,4 +63,26 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      "An upgrade stage's pull request: the notes of mesh:upgrade:plan (in a template, ${{ steps.plan.output.notes }}) listed for the reviewer in the body.",
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'publish',
+          action: 'mesh:gitops:pull-request',
+          name: 'Open GitOps pull request',
+          input: {
+            repoUrl: 'github.com?owner=platform&repo=mesh-gitops',
+            spec: { cluster: { name: 'east-1' }, istio: { version: '1.30.3' } },
+            title: 'Istio upgrade to 1.31.0, stage move',
+            notes: [
+              'namespace payments now follows tag canary: its workloads move to 1-31-0 only when restarted (kubectl rollout restart deployment,statefulset,daemonset -n payments)',
+            ],
+            owner: 'group:default/platform-team',
+          },
+        },
+      ],
+    }),
+  },
 ];

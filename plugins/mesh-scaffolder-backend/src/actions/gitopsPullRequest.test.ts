@@ -99,7 +99,56 @@ describe('mesh:gitops:pull-request', () => {
     expect(body).toContain(
       '✅ Valid: every object passed its schema and the mesh rules.',
     );
+    // Given no notes, the body has no section for them.
+    expect(body).not.toContain('Notes for the reviewer');
   });
+
+  it.each([
+    ['GitHub', 'github.example.test', () => servers.github.pulls],
+    ['GitLab', 'gitlab.example.test', () => servers.gitlab.mergeRequests],
+  ])(
+    "lists the caller's notes in the %s request body, escaped, between the facts and what changes",
+    async (_host, host, requests) => {
+      // GIVEN an upgrade stage's notes, one of them trying to inject Markdown
+      servers.github.addRepository('platform/notes', clusterTree('west-1'));
+      servers.gitlab.addRepository('platform/notes', clusterTree('west-1'));
+      const action = createMeshGitopsPullRequestAction({
+        integrations: ScmIntegrations.fromConfig(
+          new ConfigReader({ integrations: servers.integrationsConfig }),
+        ),
+      });
+      const ctx = createMockActionContext({
+        input: {
+          repoUrl: `${host}?owner=platform&repo=notes`,
+          notes: [
+            'namespace payments now follows tag canary: restart its workloads',
+            'fine\n## Approved\n<details>[x](https://evil.example/) @admins',
+          ],
+        },
+        workspacePath: mockDir.path,
+        user: { ref: 'user:default/alice' },
+      });
+      ctx.checkpoint = createMemoryCheckpoint().checkpoint;
+
+      // WHEN the action proposes the bundle
+      await action.handler(ctx as any);
+
+      // THEN the request's body holds the notes as one list, before what changes
+      const [request] = requests().get('platform/notes')! as any[];
+      const body: string = request.body ?? request.description;
+      expect(body).toContain(
+        [
+          '### Notes for the reviewer',
+          '',
+          '- namespace payments now follows tag canary: restart its workloads',
+          '- fine \\#\\# Approved \\<details\\>\\[x\\]\\(https://evil.example/\\) \\@admins',
+          '',
+          '### What changes',
+        ].join('\n'),
+      );
+      expect(body).not.toMatch(/^## Approved/m);
+    },
+  );
 
   it('dry-run works for a host without any integration', async () => {
     const action = createMeshGitopsPullRequestAction({

@@ -161,6 +161,7 @@ async function toPlanInput(
     assignees: input.assignees,
     owner,
     system: input.system,
+    notes: input.notes,
   };
 }
 

@@ -101,6 +101,13 @@ export const gitopsPullRequestInputSchema = {
       .describe(
         "System of the cluster's catalog entity, e.g. system:default/prod-mesh",
       ),
+  notes: (z: Zod) =>
+    z
+      .array(z.string())
+      .optional()
+      .describe(
+        'What the reviewer should know about this change (the upgrade stage\'s notes from mesh:upgrade:plan); listed, as plain text, under "Notes for the reviewer" in the body',
+      ),
 };
 
 /** What `mesh:gitops:pull-request` outputs, each described for the template editor and the task page. */

@@ -1,4 +1,4 @@
-import { inlineCode } from './markdown';
+import { escapeMarkdownCell, inlineCode } from './markdown';
 
 /**
  * CommonMark's code span: it opens with a run of N backticks and closes at the next run of exactly
@@ -27,4 +27,12 @@ describe('inlineCode', () => {
       expect(parseCodeSpan(inlineCode(text))).toBe(text);
     },
   );
+});
+
+describe('line breaks', () => {
+  // CommonMark ends a line at a lone CR too, so it would end a list item or table row as LF does.
+  it.each(['a\nb', 'a\r\nb', 'a\rb'])('turns %j into one line', text => {
+    expect(inlineCode(text)).toBe('`a b`');
+    expect(escapeMarkdownCell(text)).toBe('a b');
+  });
 });

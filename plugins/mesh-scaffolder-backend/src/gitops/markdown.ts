@@ -1,10 +1,13 @@
+/** CommonMark ends a line at LF, CR LF and a lone CR alike. */
+const lineBreaks = /\r\n?|\n/g;
+
 /**
  * Text from the bundle (object names, validation messages) goes into Markdown; escaping keeps a
  * name from breaking the table or injecting links and mentions into the reviewer's view.
  */
 export function escapeMarkdownCell(text: string): string {
   return text
-    .replace(/\r?\n/g, ' ')
+    .replace(lineBreaks, ' ')
     .replace(/([\\`*_{}[\]()#+!|<>@~])/g, '\\$1');
 }
 
@@ -14,7 +17,7 @@ export function escapeMarkdownCell(text: string): string {
  * inside, and padded with spaces when the text touches a backtick.
  */
 export function inlineCode(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ');
+  const clean = text.replace(lineBreaks, ' ');
   const longestRun = Math.max(
     0,
     ...(clean.match(/`+/g) ?? []).map(run => run.length),

@@ -84,3 +84,51 @@ describe('the body of a mesh-wide pull request for a 100-cluster mesh', () => {
     );
   });
 });
+
+describe("the caller's notes in a mesh-wide pull request body", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesh-wide-notes-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lists them, escaped, between the facts and the members, and leaves the section out without them', async () => {
+    // GIVEN the example 3-cluster mesh rendered into the workspace
+    const spec = parseMeshClusterSpec(
+      loadExampleSpecInput('multi-primary-3-clusters'),
+    );
+    await writeBundle(renderMeshBundle(spec), dir);
+    const bodyWith = async (notes?: string[]) =>
+      (
+        await planMeshPullRequest({
+          bundleDir: dir,
+          spec,
+          owner: 'group:default/platform-team',
+          notes,
+        })
+      ).content('main').body;
+
+    // WHEN the change carries an upgrade stage's notes, one with a line break and a link
+    const body = await bodyWith([
+      'istiod 1-31-0 (1.31.0) runs beside 1-30-3; no namespace moves',
+      'see\n# [this](https://evil.example/)',
+    ]);
+
+    // THEN they are one list after the facts, each note on its own line
+    expect(body).toContain(
+      [
+        '- Deployed by: `argocd`',
+        '',
+        '### Notes for the reviewer',
+        '',
+        '- istiod 1-31-0 \\(1.31.0\\) runs beside 1-30-3; no namespace moves',
+        '- see \\# \\[this\\]\\(https://evil.example/\\)',
+        '',
+        '### Members',
+      ].join('\n'),
+    );
+    // AND without notes there is no such section
+    expect(await bodyWith()).not.toContain('Notes for the reviewer');
+    expect(await bodyWith([])).not.toContain('Notes for the reviewer');
+  });
+});

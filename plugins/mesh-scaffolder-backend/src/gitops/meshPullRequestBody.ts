@@ -12,6 +12,7 @@ import {
 } from './meshWhatChanges';
 import { prerequisites } from './prerequisites';
 import { maxBodyLength } from './pullRequestBody';
+import { reviewerNotesSection } from './reviewerNotesSection';
 import { validationSection, ValidationInput } from './validationSection';
 
 /** Destructive deletions listed one by one; removing many clusters at once counts the rest. */
@@ -33,6 +34,8 @@ export interface MeshPullRequestBodyInput {
   deletes: DeletedObject[];
   /** The change compared with the base branch; absent in a dry-run. */
   merged?: MergedChange;
+  /** What the caller says the reviewer should know (an upgrade stage's notes); shown after the facts. */
+  notes?: string[];
 }
 
 function deletesPart(deletes: DeletedObject[]): string[] {
@@ -85,6 +88,7 @@ function overview(input: MeshPullRequestBodyInput): string[] {
     }), trust domain ${inlineCode(spec.mesh.trustDomain)}`,
     `- Deployed by: ${inlineCode(facts.engine)}`,
     '',
+    ...reviewerNotesSection(input.notes),
     '### Members',
     '',
     ...memberLines(input),

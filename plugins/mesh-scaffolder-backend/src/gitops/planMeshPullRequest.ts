@@ -176,6 +176,7 @@ export async function planMeshPullRequest(
         validation: input.validation,
         deletes,
         merged,
+        notes: input.notes,
       }),
       ...requestOptions(input),
     }),

@@ -43,6 +43,8 @@ export interface PullRequestPlanInput extends RequestOptionsInput {
   /** Owner of the cluster's catalog entity. */
   owner: string;
   system?: string;
+  /** What the reviewer should know about the change, shown in the body (an upgrade stage's notes). */
+  notes?: string[];
 }
 
 export interface PullRequestPlan {
@@ -149,6 +151,7 @@ export async function planPullRequest(
         whatChanges:
           merged &&
           whatChangesSection(summarizeChange(merged.changes, merged.previous)),
+        notes: input.notes,
       }),
       ...requestOptions(input),
     }),

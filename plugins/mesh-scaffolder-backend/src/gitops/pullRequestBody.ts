@@ -5,6 +5,7 @@ import { mergeEffect } from './mergeEffect';
 import { MeshFacts } from './meshFacts';
 import { objectTable } from './objectTable';
 import { prerequisites } from './prerequisites';
+import { reviewerNotesSection } from './reviewerNotesSection';
 import { validationSection, ValidationInput } from './validationSection';
 import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
 
@@ -25,6 +26,8 @@ export interface PullRequestBodyInput {
   deletes?: DeletedObject[];
   /** The "What changes" section (whatChangesSection), placed before the object table. */
   whatChanges?: string[];
+  /** What the caller says the reviewer should know (an upgrade stage's notes); shown after the facts. */
+  notes?: string[];
 }
 
 function stated(value: string | undefined): string {
@@ -57,6 +60,7 @@ function body(input: PullRequestBodyInput, maxRows: number): string {
       : []),
     `- Deployed by: ${inlineCode(facts.engine)}`,
     '',
+    ...reviewerNotesSection(input.notes),
     ...(input.whatChanges ?? []),
     '### Objects',
     '',
