@@ -153,6 +153,15 @@ describe('upgrading Istio with the Upgrade Istio template', () => {
     expect(textOf(canary.output, 'Pull request')).toContain(
       '**planned** on branch `meshes/prod-mesh`',
     );
+    // AND its body lists the stage's notes for the reviewer, the canary's own among them: with the
+    // body's Markdown escapes undone, the list is the task's Upgrade notes
+    const listed = /### Notes for the reviewer\n\n((?:- .*\n)+)/.exec(
+      textOf(canary.output, 'Pull request')!,
+    )?.[1];
+    expect(listed?.trimEnd().replace(/\\(.)/g, '$1')).toBe(
+      textOf(canary.output, 'Upgrade notes'),
+    );
+    expect(listed).toMatch(/^- istiod 1-31-0 .* runs beside 1-30-3 /m);
   });
 
   it("promote asks the mesh backend's gate with the scaffolder's service credentials: allowed on the clean canary, refused with the reasons where the canary answers 5xx", async () => {
