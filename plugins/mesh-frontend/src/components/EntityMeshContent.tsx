@@ -2,6 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Content, ContentHeader } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { useCommittedSpec } from '../hooks/useCommittedSpec';
 import { useMeshHealth } from '../hooks/useMeshHealth';
 import { MeshHealthView } from './MeshHealthView';
 import { MeshLifecycleTable } from './MeshLifecycleTable';
@@ -19,6 +20,7 @@ export function EntityMeshContent({
 }) {
   const { entity } = useEntity();
   const state = useMeshHealth(stringifyEntityRef(entity));
+  const committedSpec = useCommittedSpec(entity);
   const workload = state.value?.scope?.workload;
   return (
     <Content noPadding>
@@ -40,7 +42,10 @@ export function EntityMeshContent({
           <ContentHeader title="Certificates, versions and drift" />
           <MeshLifecycleTable clusters={state.value.clusters} />
           <ContentHeader title="Revisions" />
-          <MeshRevisionsTable clusters={state.value.clusters} />
+          <MeshRevisionsTable
+            clusters={state.value.clusters}
+            committedSpec={committedSpec}
+          />
         </>
       )}
     </Content>
