@@ -40,3 +40,11 @@ export function sailInstallsIstio(
 export function sailIstioVersion(version: string): string {
   return `v${version}`;
 }
+
+/**
+ * The IstioRevision Sail creates for an `Istio` resource at a version under the RevisionBased
+ * strategy: `<Istio name>-v<x-y-z>` (update-strategy doc: `default-v1-26-0`).
+ */
+export function sailRevisionName(istioName: string, version: string): string {
+  return `${istioName}-v${version.replace(/\./g, '-')}`;
+}

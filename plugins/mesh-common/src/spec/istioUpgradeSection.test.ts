@@ -69,7 +69,7 @@ describe('istio.upgrade', () => {
       {
         path: 'istio.upgrade',
         message:
-          'needs installMethod helm: the second revision is rendered as a Helm release (got istioctl)',
+          'needs installMethod helm or sail: the second revision is rendered as a Helm release or a Sail IstioRevision (got istioctl)',
       },
     ]);
     expect(issues(withUpgrade({ toRevision: '1-30-3' }))).toEqual([

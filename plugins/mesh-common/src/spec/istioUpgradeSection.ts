@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  SAIL_OPERATOR_FACTS,
+  sailInstallsIstio,
+} from '../istio/sailOperatorFacts';
 import { dnsLabel, oneOf, uniqueList } from './formats';
 import { istioVersionSchema } from './istioVersionSchema';
 
@@ -40,14 +44,42 @@ export const istioUpgradeSchema = z.strictObject({
 /** An upgrade in progress after defaults. */
 export type IstioUpgrade = z.output<typeof istioUpgradeSchema>;
 
+/**
+ * Install methods whose second control plane the bundle renders: a Helm release, or the new
+ * IstioRevision the Sail Operator creates under its RevisionBased strategy.
+ */
+const UPGRADABLE_INSTALL_METHODS: readonly string[] = ['helm', 'sail'];
+
 /** The parts of the istio section an upgrade must agree with. */
 interface UpgradedIstio {
   version: string;
   installMethod: string;
+  dataplane: string;
   revision: string;
   revisionTags: string[];
   injectionNamespaces: string[];
   upgrade?: IstioUpgrade;
+}
+
+/** What the Sail Operator must allow for its RevisionBased canary: the target, and sidecars. */
+function checkSailUpgrade(
+  istio: UpgradedIstio,
+  upgrade: IstioUpgrade,
+  issue: (path: string[], message: string) => void,
+) {
+  const sail = SAIL_OPERATOR_FACTS;
+  if (!sailInstallsIstio(upgrade.toVersion)) {
+    issue(
+      ['toVersion'],
+      `Istio ${upgrade.toVersion} is not installed by the Sail Operator ${sail.operatorVersion} (it installs ${sail.oldestIstioVersion}–${sail.newestIstioVersion})`,
+    );
+  }
+  if (istio.dataplane === 'ambient') {
+    issue(
+      [],
+      'needs dataplane sidecar with installMethod sail: the Sail Operator updates ambient meshes only in place',
+    );
+  }
 }
 
 /** Rules between the upgrade and the running control plane it upgrades. */
@@ -56,12 +88,13 @@ export function checkIstioUpgrade(istio: UpgradedIstio, ctx: z.RefinementCtx) {
   if (!upgrade) return;
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path: ['upgrade', ...path], message });
-  if (istio.installMethod !== 'helm') {
+  if (!UPGRADABLE_INSTALL_METHODS.includes(istio.installMethod)) {
     issue(
       [],
-      `needs installMethod helm: the second revision is rendered as a Helm release (got ${istio.installMethod})`,
+      `needs installMethod helm or sail: the second revision is rendered as a Helm release or a Sail IstioRevision (got ${istio.installMethod})`,
     );
   }
+  if (istio.installMethod === 'sail') checkSailUpgrade(istio, upgrade, issue);
   if (istio.revision === '') {
     issue(
       [],

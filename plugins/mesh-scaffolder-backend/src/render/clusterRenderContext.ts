@@ -116,10 +116,11 @@ function istioContext(
     istiodRelease: `istiod${revisionSuffix}`,
     controlPlaneName: `control-plane${revisionSuffix}`,
     injectionLabels: injectionLabels(spec),
-    // Namespaces moved during an upgrade follow the canary tag, i.e. the new revision.
+    // Namespaces moved during an upgrade follow the canary tag, i.e. the new revision; ambient
+    // ones stay in ambient mode (the tag only picks the control plane).
     movedNamespaces: upgrade?.movedNamespaces ?? [],
     canaryInjectionLabels: (upgrade
-      ? { 'istio.io/rev': upgrade.canaryTag }
+      ? { ...injectionLabels(spec), 'istio.io/rev': upgrade.canaryTag }
       : {}) as Record<string, string>,
     controlPlanes: controlPlaneRevisions(spec, facts, upgradeFacts),
     ambient: spec.istio.dataplane === 'ambient',

@@ -12,6 +12,17 @@ function controlPlaneContext(
 }
 
 /**
+ * The render context as the newest control plane sees it: the canary while an upgrade runs, the
+ * running one otherwise.
+ */
+export function newestControlPlaneContext(
+  context: ClusterRenderContext,
+): ClusterRenderContext {
+  const planes = context.istio.controlPlanes;
+  return controlPlaneContext(context, planes[planes.length - 1]);
+}
+
+/**
  * One istiod values output per control plane the cluster runs, built by `istiodValues` from the
  * plane's context. Templates see that context (data wins over the cluster's context when
  * rendering); the canary's file carries its revision in the name.

@@ -4,6 +4,7 @@ import { renderMeshBundle } from '../render/renderMeshBundle';
 import { loadExampleSpec } from '../render/__testUtils__/exampleSpecs';
 import { validateBundle } from '../validate/validateBundle';
 import { advanceUpgrade, UpgradeRefusedError } from './advanceUpgrade';
+import { stageSpecs, UPGRADE_VARIANTS } from './__testUtils__/upgradeVariants';
 import type { MeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
 
 /** The istiod releases of east-1: release, chart version, revision and tags. */
@@ -146,5 +147,62 @@ describe('advanceUpgrade', () => {
     ).toThrow(
       'namespaces billing are not among istio.injectionNamespaces (shop, payments)',
     );
+  });
+});
+
+describe('advanceUpgrade with installMethod sail', () => {
+  /** The sail-1-30 example on 1.29.6: its Istio resource `prod`, tag `stable`. */
+  const start = UPGRADE_VARIANTS.find(v => v.name === 'sail')!.spec();
+  const [canary, move, promote, cleanup] = stageSpecs(
+    UPGRADE_VARIANTS.find(v => v.name === 'sail')!,
+  ).map(([, spec]) => spec);
+
+  /** Each IstioRevisionTag of the bundle and what it points at. */
+  function tagTargets(spec: MeshClusterSpec) {
+    return Object.fromEntries(
+      renderMeshBundle(spec)
+        .objects.filter(o => o.object.kind === 'IstioRevisionTag')
+        .map(o => {
+          const ref = (o.object.spec as any).targetRef;
+          return [o.object.metadata.name, `${ref.kind}/${ref.name}`];
+        }),
+    );
+  }
+
+  it('names the new IstioRevision as Sail does and pins the stable tag to the running one until promote', () => {
+    expect(canary.istio.upgrade?.toRevision).toBe('prod-v1-30-3');
+    expect(tagTargets(canary)).toEqual({
+      stable: 'IstioRevision/prod-v1-29-6',
+      canary: 'Istio/prod',
+    });
+    expect(tagTargets(move)).toEqual(tagTargets(canary));
+    expect(tagTargets(promote)).toEqual({
+      stable: 'Istio/prod',
+      canary: 'Istio/prod',
+    });
+    expect(tagTargets(cleanup)).toEqual({ stable: 'Istio/prod' });
+  });
+
+  it('keeps the Istio resource name at cleanup and records the new version', () => {
+    expect(cleanup.istio).toMatchObject({
+      version: '1.30.3',
+      revision: 'prod',
+    });
+    expect(cleanup.istio.upgrade).toBeUndefined();
+    const notes = advanceUpgrade(promote, '1.30.3', 'cleanup').notes;
+    expect(notes[0]).toBe(
+      'the canary tag is removed and the spec records version 1.30.3; Sail deletes IstioRevision prod-v1-29-6 and its istiod itself once no proxy or tag uses it, after spec.updateStrategy.inactiveRevisionDeletionGracePeriodSeconds',
+    );
+  });
+
+  it('renders the Istio resource at the target version from the canary on', () => {
+    const versions = [start, canary, promote, cleanup].map(
+      spec =>
+        (
+          renderMeshBundle(spec).objects.find(o => o.object.kind === 'Istio')
+            ?.object.spec as any
+        ).version,
+    );
+    expect(versions).toEqual(['v1.29.6', 'v1.30.3', 'v1.30.3', 'v1.30.3']);
   });
 });

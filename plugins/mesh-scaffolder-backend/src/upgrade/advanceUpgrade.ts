@@ -5,6 +5,12 @@ import {
   type MeshClusterSpec,
 } from '@mesh-templates/plugin-mesh-common';
 import { precheckUpgrade } from './precheckUpgrade';
+import {
+  sailCanaryNote,
+  sailCleanupNotes,
+  sailPromoteNote,
+  sailTargetRevision,
+} from './sailUpgrade';
 import { revisionNameFor, type UpgradeStage } from './upgradeStages';
 
 /** Why a stage cannot run: the precheck refused, or the stages were taken out of order. */
@@ -68,8 +74,10 @@ function canary(
   }
   if (refusals.length > 0) throw new UpgradeRefusedError(refusals);
   const { istio } = spec;
+  const sail = istio.installMethod === 'sail';
   const revisionTags =
     istio.revisionTags.length > 0 ? istio.revisionTags : [DEFAULT_STABLE_TAG];
+  const toRevision = sail ? sailTargetRevision(spec, to) : revisionNameFor(to);
   const next: MeshClusterSpec = {
     ...spec,
     istio: {
@@ -77,24 +85,21 @@ function canary(
       revisionTags,
       upgrade: {
         toVersion: to,
-        toRevision: revisionNameFor(to),
+        toRevision,
         stage: 'canary',
         canaryTag: 'canary',
         movedNamespaces: [],
       },
     },
   };
-  return {
-    spec: next,
-    notes: [
-      ...notes,
-      `istiod ${revisionNameFor(to)} (${to}) runs beside ${istio.revision} (${
+  const stageNote = sail
+    ? sailCanaryNote(spec, to)
+    : `istiod ${toRevision} (${to}) runs beside ${istio.revision} (${
         istio.version
       }); tags ${revisionTags.join(', ')} → ${
         istio.revision
-      }, canary → ${revisionNameFor(to)}; no namespace moves`,
-    ],
-  };
+      }, canary → ${toRevision}; no namespace moves`;
+  return { spec: next, notes: [...notes, stageNote] };
 }
 
 function move(
@@ -134,9 +139,11 @@ function promote(spec: MeshClusterSpec, to: string): UpgradeStep {
   return {
     spec: withUpgrade(spec, { ...upgrade, stage: 'promote' }),
     notes: [
-      `tags ${spec.istio.revisionTags.join(', ')} now point at ${
-        upgrade.toRevision
-      }`,
+      spec.istio.installMethod === 'sail'
+        ? sailPromoteNote(spec, to)
+        : `tags ${spec.istio.revisionTags.join(', ')} now point at ${
+            upgrade.toRevision
+          }`,
       ...stay.map(
         n =>
           `namespace ${n} moves to ${upgrade.toRevision} when its workloads restart (kubectl rollout restart deployment,statefulset,daemonset -n ${n})`,
@@ -149,23 +156,27 @@ function cleanup(spec: MeshClusterSpec, to: string): UpgradeStep {
   const upgrade = requireStage(spec, to, 'cleanup', ['promote']);
   const { upgrade: _done, ...istio } = spec.istio;
   const tag = istio.tag ?? istio.version;
+  const sail = istio.installMethod === 'sail';
   return {
     spec: {
       ...spec,
       istio: {
         ...istio,
         version: upgrade.toVersion,
-        revision: upgrade.toRevision,
+        // Sail names its revisions after the Istio resource, which keeps its name across versions.
+        revision: sail ? istio.revision : upgrade.toRevision,
         // An unset tag follows the version; a suffixed build keeps its suffix.
         ...(istio.tag === undefined
           ? {}
           : { tag: `${upgrade.toVersion}${tag.slice(istio.version.length)}` }),
       },
     },
-    notes: [
-      `istiod ${spec.istio.revision} (${spec.istio.version}) removed; the mesh runs ${upgrade.toRevision} (${upgrade.toVersion})`,
-      'proxies still connected to the old revision lose their control plane: check that none remain before merging',
-    ],
+    notes: sail
+      ? sailCleanupNotes(spec, to)
+      : [
+          `istiod ${spec.istio.revision} (${spec.istio.version}) removed; the mesh runs ${upgrade.toRevision} (${upgrade.toVersion})`,
+          'proxies still connected to the old revision lose their control plane: check that none remain before merging',
+        ],
   };
 }
 

@@ -1,5 +1,8 @@
 import { parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
-import { loadExampleSpecInput } from '../render/__testUtils__/exampleSpecs';
+import {
+  loadExampleSpec,
+  loadExampleSpecInput,
+} from '../render/__testUtils__/exampleSpecs';
 import { precheckUpgrade } from './precheckUpgrade';
 
 /** The example 3-cluster mesh (Istio 1.30.3, helm, revision 1-30-3), with `istio` overrides. */
@@ -63,7 +66,7 @@ describe('precheckUpgrade', () => {
   it('refuses install methods whose second revision is not rendered, and a mesh without a revision', () => {
     const istioctl = exampleMesh({ installMethod: 'istioctl' });
     expect(precheckUpgrade(istioctl, '1.31.0').refusals).toEqual([
-      'installMethod istioctl: staged upgrades render the second revision as a Helm release; only helm installs can be upgraded in stages',
+      'installMethod istioctl: staged upgrades render the second revision as a Helm release or a Sail IstioRevision; only helm and sail installs can be upgraded in stages',
     ]);
     const unrevisioned = exampleMesh({ revision: '', revisionTags: [] });
     expect(precheckUpgrade(unrevisioned, '1.31.0').refusals).toEqual([
@@ -104,5 +107,51 @@ describe('precheckUpgrade', () => {
     expect(precheckUpgrade(spec, '1.31.1').refusals).toEqual([
       'an upgrade to 1.31.0 is already in progress (stage canary); finish it first',
     ]);
+  });
+
+  describe('sail (Sail Operator 1.30.3, RevisionBased)', () => {
+    /** The sail-1-30 example (revision prod, tag stable) with `istio` overrides. */
+    function sailMesh(istio: Record<string, unknown> = {}) {
+      const input = loadExampleSpecInput('sail-1-30');
+      return parseMeshClusterSpec({
+        ...input,
+        istio: { ...input.istio, ...istio },
+      });
+    }
+
+    it('accepts a target the operator installs, with a CRD note instead of the base chart', () => {
+      const result = precheckUpgrade(sailMesh({ version: '1.29.6' }), '1.30.3');
+      expect(result.refusals).toEqual([]);
+      expect(result.notes).toContain(
+        'CRDs: a sail bundle carries no base chart, so it applies no Istio CRDs; the Istio CRDs on the cluster must serve the target release before the canary',
+      );
+    });
+
+    it('refuses 1.30.3 → 1.31.0: the operator installs up to 1.30.3', () => {
+      expect(
+        precheckUpgrade(loadExampleSpec('sail-1-30'), '1.31.0').refusals,
+      ).toEqual([
+        'installMethod sail: Sail Operator 1.30.3 installs Istio 1.28.0–1.30.3, not 1.31.0; upgrade the Sail Operator to a release that installs 1.31.0 first',
+      ]);
+    });
+
+    it('refuses the InPlace strategy (no revision) and ambient, naming why', () => {
+      const inPlace = sailMesh({
+        version: '1.29.6',
+        revision: '',
+        revisionTags: [],
+      });
+      expect(precheckUpgrade(inPlace, '1.30.3').refusals).toEqual([
+        'installMethod sail without istio.revision: the Istio resource uses updateStrategy InPlace, which replaces the control plane with no canary; give it a revision (RevisionBased) first',
+      ]);
+      const ambient = sailMesh({
+        version: '1.29.6',
+        dataplane: 'ambient',
+        profile: 'ambient',
+      });
+      expect(precheckUpgrade(ambient, '1.30.3').refusals).toEqual([
+        'installMethod sail with dataplane ambient: the Sail Operator supports only the InPlace update strategy for ambient, as ztunnel is a cluster-wide singleton (Sail Operator docs, update-strategy.adoc), so it cannot be upgraded in stages',
+      ]);
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   type IstioReleaseFacts,
   type MeshClusterSpec,
 } from '@mesh-templates/plugin-mesh-common';
+import { sailRefusals } from './sailUpgrade';
 
 /** What a precheck found: reasons the upgrade is refused, and what a reviewer should know. */
 export interface UpgradePrecheck {
@@ -52,6 +53,7 @@ function pathRefusals(
 
 function installRefusals(
   spec: MeshClusterSpec,
+  to: string,
   target: IstioMinorFacts | undefined,
 ): string[] {
   const { istio, multiCluster } = spec;
@@ -66,12 +68,14 @@ function installRefusals(
         l => !l.operatorController,
       )}, so it cannot install 1.${target.minor}; move the mesh to helm first`,
     );
+  } else if (istio.installMethod === 'sail') {
+    refusals.push(...sailRefusals(spec, to));
   } else if (istio.installMethod !== 'helm') {
     refusals.push(
-      `installMethod ${istio.installMethod}: staged upgrades render the second revision as a Helm release; only helm installs can be upgraded in stages`,
+      `installMethod ${istio.installMethod}: staged upgrades render the second revision as a Helm release or a Sail IstioRevision; only helm and sail installs can be upgraded in stages`,
     );
   }
-  if (istio.revision === '') {
+  if (istio.revision === '' && istio.installMethod !== 'sail') {
     refusals.push(
       'istio.revision is empty: a canary upgrade runs two named revisions side by side; give the running control plane a revision first',
     );
@@ -114,7 +118,9 @@ function chartNotes(
     );
   }
   notes.push(
-    `CRDs: the base chart (istio-base) is upgraded to the target release at the canary stage, before the new istiod starts`,
+    spec.istio.installMethod === 'sail'
+      ? 'CRDs: a sail bundle carries no base chart, so it applies no Istio CRDs; the Istio CRDs on the cluster must serve the target release before the canary'
+      : 'CRDs: the base chart (istio-base) is upgraded to the target release at the canary stage, before the new istiod starts',
   );
   if (
     target.gatewayApiVersion &&
@@ -132,7 +138,7 @@ function chartNotes(
   }
   if (spec.istio.dataplane === 'ambient') {
     notes.push(
-      'ambient: istio-cni and ztunnel are not revisioned; they stay on the running release until cleanup',
+      'ambient: istio-cni and ztunnel are not revisioned and work with a control plane one minor release newer; they stay on the running release until cleanup, then move in place after the new istiod (long-lived TCP connections on each node reset as its ztunnel restarts)',
     );
   }
   return notes;
@@ -151,7 +157,7 @@ export function precheckUpgrade(
   const target = releaseFacts.lineOf(to);
   const refusals = [
     ...pathRefusals(istio.version, to, releaseFacts),
-    ...installRefusals(spec, target),
+    ...installRefusals(spec, to, target),
   ];
   if (istio.upgrade && istio.upgrade.toVersion !== to) {
     refusals.push(

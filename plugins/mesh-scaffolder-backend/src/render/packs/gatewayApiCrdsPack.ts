@@ -28,6 +28,17 @@ export function gatewayApiCrdsCommand(version: string): string {
 
 type Typed = { apiVersion: string };
 
+/**
+ * The facts whose Gateway API release the tree pins: those of the newest control plane. Like the
+ * base chart's CRDs, the CRDs move at the canary stage, as the new istiod needs its release from
+ * its first start; the running one keeps working, since the v1.6.0 standard CRDs serve every
+ * version v1.5.1 served (the conformance data's config/crd/standard of both).
+ */
+function newestControlPlaneFacts(context: ClusterRenderContext) {
+  const planes = context.istio.controlPlanes;
+  return planes[planes.length - 1].facts;
+}
+
 /** Whether any of the objects is a Gateway API resource, which needs the Gateway API CRDs. */
 export function rendersGatewayApi(objects: readonly Typed[]): boolean {
   return objects.some(o => apiGroupOf(o.apiVersion) === GATEWAY_API_GROUP);
@@ -44,7 +55,8 @@ export function gatewayApiCrdsReadmeLine(
   objects: readonly Typed[],
 ): string | undefined {
   if (!rendersGatewayApi(objects)) return undefined;
-  const { gatewayApiVersion: version, minor } = context.facts;
+  const { gatewayApiVersion: version, minor } =
+    newestControlPlaneFacts(context);
   const { engine } = context.gitops;
   if (!version) {
     return `- The Gateway API CRDs (standard channel) in a release Istio 1.${minor} supports; the conformance data records none for 1.${minor}, so this bundle pins none.`;
@@ -66,7 +78,7 @@ export function gatewayApiCrdsOutputs(
   context: ClusterRenderContext,
   objects: readonly Typed[],
 ): PackOutput[] {
-  const version = context.facts.gatewayApiVersion;
+  const version = newestControlPlaneFacts(context).gatewayApiVersion;
   const { engine, controllerNamespace: namespace } = context.gitops;
   if (!version || !rendersGatewayApi(objects) || engine === 'kustomize') {
     return [];

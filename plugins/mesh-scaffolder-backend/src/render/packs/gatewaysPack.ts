@@ -98,6 +98,13 @@ function ambientEastWestGatewayOutputs(
       file: 'gateways/ambient-eastwest-gateway.yaml',
       component: 'gateways',
       appliedBy: 'kustomize',
+      // Istio's ambient upgrade docs have gateways (waypoints included) follow a revision tag, so
+      // the istiod that deploys this one changes when the tag moves (at promote), not at cleanup.
+      data: {
+        revisionLabel: istio.hasRevision
+          ? istio.revisionTags[0] ?? istio.revision
+          : '',
+      },
       expects: [
         {
           kind: 'Gateway',

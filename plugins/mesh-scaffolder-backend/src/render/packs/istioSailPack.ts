@@ -1,8 +1,10 @@
 import {
   SAIL_OPERATOR_FACTS,
   sailIstioVersion,
+  sailRevisionName,
 } from '@mesh-templates/plugin-mesh-common';
 import type { ClusterRenderContext } from '../clusterRenderContext';
+import { newestControlPlaneContext } from '../controlPlaneValues';
 import { renderHelmValuesOutput } from '../renderPackOutput';
 import type { DeclaredObject, TemplatePack } from '../templatePack';
 import { ambientValuesOutputs, istiodValuesOutput } from './istioHelmPack';
@@ -43,6 +45,44 @@ export function proxyRevision(context: ClusterRenderContext): string {
     : istio.revision;
 }
 
+/** An IstioRevisionTag: its name and the Istio or IstioRevision it points at. */
+interface SailRevisionTag {
+  name: string;
+  targetKind: 'Istio' | 'IstioRevision';
+  targetName: string;
+}
+
+/**
+ * The IstioRevisionTags, as Sail's update-strategy doc runs a RevisionBased upgrade with tags:
+ * outside an upgrade each tag follows the Istio resource (its active revision). Until `promote`
+ * the stable tags stay pinned to the running IstioRevision (`<name>-v<x-y-z>`), while the canary
+ * tag follows the Istio resource, whose active revision is then the new one.
+ */
+function sailRevisionTags(
+  context: ClusterRenderContext,
+  istioName: string,
+): SailRevisionTag[] {
+  const { istio } = context;
+  const followIstio = (name: string): SailRevisionTag => ({
+    name,
+    targetKind: 'Istio',
+    targetName: istioName,
+  });
+  const { upgrade } = istio;
+  if (!upgrade) return istio.revisionTags.map(followIstio);
+  const stable =
+    upgrade.stage === 'promote'
+      ? istio.revisionTags.map(followIstio)
+      : istio.revisionTags.map(
+          (name): SailRevisionTag => ({
+            name,
+            targetKind: 'IstioRevision',
+            targetName: sailRevisionName(istioName, istio.version),
+          }),
+        );
+  return [...stable, followIstio(upgrade.canaryTag)];
+}
+
 /**
  * What the Sail templates place: the Istio resource's name (the spec's revision, so its revisions
  * are `<revision>-v<x-y-z>`; `default` for the unrevisioned control plane), the update strategy,
@@ -51,15 +91,20 @@ export function proxyRevision(context: ClusterRenderContext): string {
 function sailContext(context: ClusterRenderContext) {
   const { istio } = context;
   const ambient = ambientValuesOutputs(context);
+  const istioName = istio.hasRevision ? istio.revision : SAIL_SINGLETON_NAME;
+  // While an upgrade runs the Istio resource already names the target: Sail keeps the old
+  // IstioRevision beside the new one, and its values are those of the target release.
+  const newest = newestControlPlaneContext(context);
   return {
     apiVersion: SAIL_OPERATOR_FACTS.apiVersion,
-    version: sailIstioVersion(istio.version),
-    istioName: istio.hasRevision ? istio.revision : SAIL_SINGLETON_NAME,
+    version: sailIstioVersion(newest.istio.version),
+    istioName,
     singletonName: SAIL_SINGLETON_NAME,
     // A named revision means canary upgrades: each version gets its own control plane.
     updateStrategy: istio.hasRevision ? 'RevisionBased' : 'InPlace',
+    revisionTags: sailRevisionTags(context, istioName),
     istiodValues: withoutKeys(
-      renderHelmValuesOutput(istiodValuesOutput(context), context),
+      renderHelmValuesOutput(istiodValuesOutput(newest), newest),
       SAIL_MANAGED_ISTIOD_KEYS,
     ),
     cniValues: istio.ambient
@@ -89,9 +134,9 @@ export const istioSailPack: TemplatePack = {
     const sail = sailContext(context);
     const expects: DeclaredObject[] = [
       { kind: 'Istio', name: sail.istioName },
-      ...istio.revisionTags.map(tag => ({
+      ...sail.revisionTags.map(tag => ({
         kind: 'IstioRevisionTag',
-        name: tag,
+        name: tag.name,
       })),
     ];
     if (istio.ambient) {
