@@ -110,4 +110,35 @@ describe('istio.upgrade', () => {
       ),
     ).toEqual(['istio.upgrade.toVersion', 'istio.upgrade.stage']);
   });
+
+  it("accepts a Sail RevisionBased upgrade within the operator's releases and names what Sail cannot do", () => {
+    // GIVEN a sail mesh (Istio resource prod, tag stable) on 1.29.6
+    const sail = (upgrade: Record<string, unknown>, istio = {}) =>
+      withUpgrade(
+        { toRevision: 'prod-v1-30-3', toVersion: '1.30.3', ...upgrade },
+        {
+          installMethod: 'sail',
+          version: '1.29.6',
+          revision: 'prod',
+          revisionTags: ['stable'],
+          ...istio,
+        },
+      );
+    // THEN the upgrade to 1.30.3 is valid, 1.31.0 and ambient are not
+    expect(issues(sail({}))).toEqual([]);
+    expect(issues(sail({ toVersion: '1.31.0' }))).toEqual([
+      {
+        path: 'istio.upgrade.toVersion',
+        message:
+          'Istio 1.31.0 is not installed by the Sail Operator 1.30.3 (it installs 1.28.0–1.30.3)',
+      },
+    ]);
+    expect(
+      issues(sail({}, { dataplane: 'ambient', profile: 'ambient' })),
+    ).toContainEqual({
+      path: 'istio.upgrade',
+      message:
+        'needs dataplane sidecar with installMethod sail: the Sail Operator updates ambient meshes only in place',
+    });
+  });
 });

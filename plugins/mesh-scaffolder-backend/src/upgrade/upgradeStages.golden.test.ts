@@ -27,14 +27,14 @@ const cases = UPGRADE_VARIANTS.flatMap(variant =>
 describe('upgrade stage golden files (helm and ambient 1.30.3 → 1.31.0, sail 1.29.6 → 1.30.3)', () => {
   it.each(cases)(
     '%s: after %s the cluster folder renders byte-for-byte as its golden files',
-    async (_variant, _stage, spec, folder, golden) => {
+    async (_variant, _stage, spec, folder, goldenName) => {
       // GIVEN the spec after a stage WHEN it is rendered
       const rendered = new Map(
         renderMeshBundle(spec)
           .files.filter(f => f.path.startsWith(folder))
           .map(f => [f.path.slice(folder.length), f.content]),
       );
-      const goldenRoot = path.join(GOLDEN_DIR, golden);
+      const goldenRoot = path.join(GOLDEN_DIR, goldenName);
       if (UPDATE) {
         fs.rmSync(goldenRoot, { recursive: true, force: true });
         for (const [file, content] of rendered) {
