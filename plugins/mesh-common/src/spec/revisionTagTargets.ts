@@ -28,6 +28,26 @@ function reportedRevision(
 }
 
 /**
+ * The names Prometheus reports for an upgrade's two control planes: the running revision and the
+ * one it upgrades to. Sail derives the new IstioRevision's name from the version, whatever
+ * `toRevision` records.
+ */
+export function upgradeRevisionNames(
+  istio: RevisionTagSpec['istio'] & {
+    upgrade: NonNullable<RevisionTagSpec['istio']['upgrade']>;
+  },
+): { running: string; target: string } {
+  const { upgrade } = istio;
+  return {
+    running: reportedRevision(istio, istio.version),
+    target:
+      istio.installMethod === 'sail'
+        ? reportedRevision(istio, upgrade.toVersion)
+        : upgrade.toRevision,
+  };
+}
+
+/**
  * Which revision tags the committed spec points at which revision, keyed by the revision name
  * Prometheus reports. Outside an upgrade the tags name the running revision; during one the stable
  * tags stay on it until `promote` moves them to the new revision, which the canary tag names
@@ -37,14 +57,13 @@ export function revisionTagTargets(
   spec: RevisionTagSpec,
 ): Record<string, string[]> {
   const { istio } = spec;
-  const running = reportedRevision(istio, istio.version);
   const { upgrade } = istio;
-  if (!upgrade) return { [running]: [...istio.revisionTags] };
-  // Sail derives the new IstioRevision's name from the version, whatever toRevision records.
-  const target =
-    istio.installMethod === 'sail'
-      ? reportedRevision(istio, upgrade.toVersion)
-      : upgrade.toRevision;
+  if (!upgrade) {
+    return {
+      [reportedRevision(istio, istio.version)]: [...istio.revisionTags],
+    };
+  }
+  const { running, target } = upgradeRevisionNames({ ...istio, upgrade });
   if (upgrade.stage === 'promote') {
     return {
       [running]: [],

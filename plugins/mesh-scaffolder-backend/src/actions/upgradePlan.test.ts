@@ -226,6 +226,38 @@ describe('mesh:upgrade:plan asks the upgrade gate before promote and cleanup', (
     expect(everything(ctx, logger)).not.toContain(serviceToken);
   });
 
+  it('asks about a sail mesh by the IstioRevision names Sail runs', async () => {
+    // GIVEN a Sail mesh whose Istio resource "prod" is moving from 1.29.6 to 1.30.3
+    const fake = await startFakeGate({
+      'east-1': { allowed: true, reasons: [] },
+    });
+    gate = fake.server;
+    const sail = parseMeshClusterSpec({
+      ...spec,
+      istio: {
+        ...spec.istio,
+        installMethod: 'sail',
+        version: '1.29.6',
+        revision: 'prod',
+        revisionTags: ['stable'],
+      },
+    });
+    const canary = advanceUpgrade(sail, '1.30.3', 'canary').spec;
+    const { ctx } = context({
+      spec: advanceUpgrade(canary, '1.30.3', 'move').spec,
+      to: '1.30.3',
+      stage: 'promote',
+    });
+    // WHEN promote runs
+    await createMeshUpgradePlanAction({ gate: gateClient(gate.url) }).handler(
+      ctx,
+    );
+    // THEN the gate is asked about the revisions istiod reports: prod-v1-29-6 and prod-v1-30-3
+    expect(fake.requests.map(r => r.url)).toEqual([
+      '/api/mesh/upgrade-gate?cluster=east-1&stage=promote&from=prod-v1-29-6&to=prod-v1-30-3',
+    ]);
+  });
+
   it("fails with the gate's reasons in the error and the task log, outputting no spec", async () => {
     const reason =
       'east-1: workloads on revision 1-31-0 answer 20.00 % 5xx against 0.00 % on 1-30-3 (allowed increase 0.10 %)';

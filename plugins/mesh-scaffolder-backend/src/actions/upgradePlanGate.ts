@@ -1,9 +1,10 @@
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
-import type {
-  MeshClusterSpec,
-  UpgradeGateRequest,
-  UpgradeGateResponse,
-  UpgradeGateStage,
+import {
+  upgradeRevisionNames,
+  type MeshClusterSpec,
+  type UpgradeGateRequest,
+  type UpgradeGateResponse,
+  type UpgradeGateStage,
 } from '@mesh-templates/plugin-mesh-common';
 import type { UpgradeStage } from '../upgrade';
 
@@ -19,18 +20,23 @@ export function isGatedStage(stage: UpgradeStage): stage is UpgradeGateStage {
   return GATED_STAGES.includes(stage);
 }
 
-/** The gate's request for each cluster: from the running revision to the upgrade's new one. */
+/**
+ * The gate's request for each cluster: from the running revision to the upgrade's new one, by the
+ * names istiod reports to Prometheus (for sail, the IstioRevisions `<revision>-v<x-y-z>`).
+ */
 export function gateRequests(
   spec: MeshClusterSpec,
   stage: UpgradeGateStage,
   clusters: string[],
 ): UpgradeGateRequest[] {
-  const to = spec.istio.upgrade?.toRevision ?? '';
+  const { upgrade } = spec.istio;
+  if (!upgrade) throw new InputError(`${stage} needs an upgrade in progress`);
+  const { running, target } = upgradeRevisionNames({ ...spec.istio, upgrade });
   return clusters.map(cluster => ({
     cluster,
     stage,
-    from: spec.istio.revision,
-    to,
+    from: running,
+    to: target,
   }));
 }
 
