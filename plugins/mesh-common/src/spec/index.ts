@@ -5,6 +5,7 @@ export * from './ipAddresses';
 export * from './resourceQuantities';
 export * from './meshSection';
 export * from './clusterSection';
+export * from './compatibilityVersion';
 export * from './istioSection';
 export * from './istioUpgradeSection';
 export * from './revisionTagTargets';

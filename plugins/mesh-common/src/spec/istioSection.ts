@@ -16,6 +16,10 @@ import {
 } from '../istio';
 import { istioVersionSchema } from './istioVersionSchema';
 import { checkIstioUpgrade, istioUpgradeSchema } from './istioUpgradeSection';
+import {
+  checkCompatibilityVersion,
+  compatibilityVersion,
+} from './compatibilityVersion';
 
 /**
  * How the control plane is installed: Helm charts (base, istiod, gateway), an `istioctl install`
@@ -209,6 +213,8 @@ export const istioSectionSchema = z
      * `1.30.3-distroless`; it must start with `version`.
      */
     tag: imageTag().optional(),
+    /** Compatibility profile (e.g. `1.29`): istiod keeps that older release's defaults. */
+    compatibilityVersion: compatibilityVersion().optional(),
     /** Data plane mode; `ambient` needs Istio ≥ 1.22 and the `ambient` profile. */
     dataplane: oneOf(ISTIO_DATAPLANE_MODES).default('sidecar'),
     /** Mesh-wide proxy behaviour set in meshConfig. */
@@ -228,6 +234,7 @@ export const istioSectionSchema = z
     }
     checkReleaseAvailability(release, istio, ctx);
     checkSailAvailability(istio, ctx);
+    checkCompatibilityVersion(istio, release, ctx);
     checkIstioUpgrade(istio, ctx);
     const ambientProfile = AMBIENT_PROFILES.includes(istio.profile);
     if (istio.dataplane === 'ambient' && !ambientProfile) {
