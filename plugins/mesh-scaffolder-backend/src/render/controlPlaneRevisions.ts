@@ -1,6 +1,8 @@
-import type {
-  IstioMinorFacts,
-  MeshClusterSpec,
+import {
+  revisionTagTargets,
+  upgradeRevisionNames,
+  type IstioMinorFacts,
+  type MeshClusterSpec,
 } from '@mesh-templates/plugin-mesh-common';
 
 /** One istiod the cluster runs: its revision, tags, release and the facts of its version. */
@@ -28,9 +30,9 @@ function revisionNames(revision: string) {
 }
 
 /**
- * The control planes of a cluster: one outside an upgrade, two while one is in progress. Which
- * revision the stable tags name follows the stage: the running one until `promote`, the new one
- * from then on; the canary tag always names the new one, so moved namespaces stay put at promote.
+ * The control planes of a cluster: one outside an upgrade, two while one is in progress, each with
+ * the revision tags that name it (`revisionTagTargets`: the stable tags stay on the running
+ * revision until `promote`, the canary tag names the new one throughout).
  */
 export function controlPlaneRevisions(
   spec: MeshClusterSpec,
@@ -52,20 +54,17 @@ export function controlPlaneRevisions(
   if (!upgrade || !upgradeFacts) {
     return [running];
   }
-  const promoted = upgrade.stage === 'promote';
+  // Keyed by the names istiod reports (Sail suffixes its revisions with the version).
+  const tagsOf = revisionTagTargets(spec);
+  const reported = upgradeRevisionNames({ ...istio, upgrade });
   const canary: ControlPlaneRevision = {
     version: upgrade.toVersion,
     tag: `${upgrade.toVersion}${tag.slice(istio.version.length)}`,
     revision: upgrade.toRevision,
-    revisionTags: promoted
-      ? [...istio.revisionTags, upgrade.canaryTag]
-      : [upgrade.canaryTag],
+    revisionTags: tagsOf[reported.target],
     ...revisionNames(upgrade.toRevision),
     fileSuffix: `-${upgrade.toRevision}`,
     facts: upgradeFacts,
   };
-  return [
-    { ...running, revisionTags: promoted ? [] : running.revisionTags },
-    canary,
-  ];
+  return [{ ...running, revisionTags: tagsOf[reported.running] }, canary];
 }

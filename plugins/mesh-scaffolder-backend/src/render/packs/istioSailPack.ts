@@ -1,7 +1,8 @@
 import {
+  revisionTagTargets,
   SAIL_OPERATOR_FACTS,
   sailIstioVersion,
-  sailRevisionName,
+  upgradeRevisionNames,
 } from '@mesh-templates/plugin-mesh-common';
 import type { ClusterRenderContext } from '../clusterRenderContext';
 import { newestControlPlaneContext } from '../controlPlaneValues';
@@ -53,34 +54,29 @@ interface SailRevisionTag {
 }
 
 /**
- * The IstioRevisionTags, as Sail's update-strategy doc runs a RevisionBased upgrade with tags:
- * outside an upgrade each tag follows the Istio resource (its active revision). Until `promote`
- * the stable tags stay pinned to the running IstioRevision (`<name>-v<x-y-z>`), while the canary
- * tag follows the Istio resource, whose active revision is then the new one.
+ * The IstioRevisionTags, as Sail's update-strategy doc runs a RevisionBased upgrade with tags: a
+ * tag that names the running revision during an upgrade (the stable tags until `promote`) is
+ * pinned to that IstioRevision (`<name>-v<x-y-z>`); every other tag follows the Istio resource,
+ * whose active revision is the newest. Where each tag points is `revisionTagTargets`' rule.
  */
 function sailRevisionTags(
   context: ClusterRenderContext,
   istioName: string,
 ): SailRevisionTag[] {
   const { istio } = context;
-  const followIstio = (name: string): SailRevisionTag => ({
-    name,
-    targetKind: 'Istio',
-    targetName: istioName,
-  });
   const { upgrade } = istio;
-  if (!upgrade) return istio.revisionTags.map(followIstio);
-  const stable =
-    upgrade.stage === 'promote'
-      ? istio.revisionTags.map(followIstio)
-      : istio.revisionTags.map(
-          (name): SailRevisionTag => ({
-            name,
-            targetKind: 'IstioRevision',
-            targetName: sailRevisionName(istioName, istio.version),
-          }),
-        );
-  return [...stable, followIstio(upgrade.canaryTag)];
+  const pinned = upgrade
+    ? upgradeRevisionNames({ ...istio, upgrade }).running
+    : undefined;
+  return Object.entries(revisionTagTargets({ istio })).flatMap(
+    ([revision, tags]) =>
+      tags.map(
+        (name): SailRevisionTag =>
+          revision === pinned
+            ? { name, targetKind: 'IstioRevision', targetName: revision }
+            : { name, targetKind: 'Istio', targetName: istioName },
+      ),
+  );
 }
 
 /**
