@@ -1,14 +1,40 @@
+import type { IstioMinorFacts } from '@mesh-templates/plugin-mesh-common';
 import type { ClusterRenderContext } from './clusterRenderContext';
 import type { ControlPlaneRevision } from './controlPlaneRevisions';
 import type { HelmValuesOutput } from './templatePack';
 
-/** The render context as one control plane sees it: its version, revision, tags and facts. */
+/**
+ * The spec's compatibility profile if the plane's release still ships it: a canary on a release
+ * that dropped it runs without (precheck refuses such an upgrade before it starts).
+ */
+function offeredCompatibilityVersion(
+  facts: IstioMinorFacts,
+  compatibilityVersion: string | undefined,
+): string | undefined {
+  return compatibilityVersion !== undefined &&
+    facts.compatibilityVersions.includes(compatibilityVersion)
+    ? compatibilityVersion
+    : undefined;
+}
+
+/**
+ * The render context as one control plane sees it: its version, revision, tags, compatibility
+ * profile and facts.
+ */
 function controlPlaneContext(
   context: ClusterRenderContext,
   plane: ControlPlaneRevision,
 ): ClusterRenderContext {
   const { facts, fileSuffix: _suffix, ...revision } = plane;
-  return { ...context, istio: { ...context.istio, ...revision }, facts };
+  const compatibilityVersion = offeredCompatibilityVersion(
+    facts,
+    context.istio.compatibilityVersion,
+  );
+  return {
+    ...context,
+    istio: { ...context.istio, ...revision, compatibilityVersion },
+    facts,
+  };
 }
 
 /**
