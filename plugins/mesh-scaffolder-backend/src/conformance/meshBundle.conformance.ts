@@ -1,4 +1,9 @@
-import { parseMeshClusterSpec } from '@mesh-templates/plugin-mesh-common';
+import fs from 'fs';
+import path from 'path';
+import {
+  ISTIO_RELEASE_FACTS,
+  parseMeshClusterSpec,
+} from '@mesh-templates/plugin-mesh-common';
 import { renderMeshBundle } from '../render/renderMeshBundle';
 // A test run by `npm run test:conformance`; the lint rule only recognises *.test.ts as tests.
 // eslint-disable-next-line no-restricted-imports
@@ -9,7 +14,14 @@ import {
   variantSpecs,
 } from '../render/__testUtils__/exampleSpecs';
 import { checkBundleConformance } from './checkBundleConformance';
-import { conformanceDir, conformanceIstioVersion } from './conformanceData';
+import { readValuesFile } from './chartValues';
+import {
+  conformanceDir,
+  conformanceIstioVersion,
+  conformanceReleaseFacts,
+  istioChartValuesFile,
+} from './conformanceData';
+import { unknownIstioChartValueKeys } from './istioChartValueKeys';
 
 // Fails the whole suite with a clear message when the upstream data is missing.
 const dir = conformanceDir();
@@ -206,5 +218,100 @@ describe('Istio 1.31 bundles conform to the 1.31.0-rc.0 data and Gateway API v1.
         ),
       ),
     ]);
+  });
+});
+
+describe('istio.compatibilityVersion conforms to the charts and the Sail CRDs', () => {
+  /** The 3-cluster mesh with a compatibility profile, installed by `installMethod`. */
+  function meshKeeping(
+    compatibilityVersion: string,
+    version: string,
+    installMethod: string,
+  ) {
+    const input = loadExampleSpecInput('multi-primary-3-clusters');
+    input.istio = {
+      ...input.istio,
+      version,
+      revision: `rev-${version.replace(/\./g, '-')}`,
+      installMethod,
+      compatibilityVersion,
+    };
+    return parseMeshClusterSpec(input);
+  }
+
+  /** Where each install method writes the istiod values of east-1. */
+  function istiodValuesOf(
+    bundle: ReturnType<typeof renderMeshBundle>,
+    installMethod: string,
+  ): any {
+    if (installMethod === 'helm') {
+      return bundle.helmValues.find(
+        v => v.chart === 'istiod' && v.cluster === 'east-1',
+      )!.values;
+    }
+    const kind = installMethod === 'sail' ? 'Istio' : 'IstioOperator';
+    const entry = bundle.objects.find(
+      o => o.cluster === 'east-1' && o.object.kind === kind,
+    );
+    return (entry!.object as any).spec.values;
+  }
+
+  it.each([
+    ['helm', '1.31.0', '1.30', 'values:istiod'],
+    ['helm', '1.30.3', '1.25', 'values:istiod'],
+    ['sail', '1.30.3', '1.29', 'sailoperator.io/v1/Istio'],
+  ])(
+    '%s on Istio %s keeping %s',
+    (installMethod, version, compatibilityVersion, checkedKind) => {
+      // GIVEN a mesh keeping an older release's behaviour
+      const spec = meshKeeping(compatibilityVersion, version, installMethod);
+      // WHEN rendered and checked against that release's charts, CRDs and the Sail CRDs
+      const bundle = renderMeshBundle(spec);
+      const report = checkBundleConformance(bundle, dir, version);
+      // THEN the value is written where the chart reads it, and nothing is unknown or invalid
+      expect(istiodValuesOf(bundle, installMethod).compatibilityVersion).toBe(
+        compatibilityVersion,
+      );
+      expect(report.problems).toEqual([]);
+      expect([...report.checked]).toContain(checkedKind);
+    },
+  );
+
+  it("istioctl on Istio 1.30.3 keeping 1.29: the IstioOperator's values are keys of the istiod chart", () => {
+    // GIVEN an istioctl mesh keeping 1.29's behaviour (no IstioOperator CRD to check it against)
+    const bundle = renderMeshBundle(meshKeeping('1.29', '1.30.3', 'istioctl'));
+    const values = istiodValuesOf(bundle, 'istioctl');
+    expect(values.compatibilityVersion).toBe('1.29');
+    // WHEN its values are checked by key against the 1.30.3 istiod chart, which istioctl renders
+    const facts = conformanceReleaseFacts('1.30.3');
+    const valuesFile = istioChartValuesFile(dir, '1.30.3', facts, 'istiod');
+    // THEN every key is one the chart reads
+    expect(
+      unknownIstioChartValueKeys(values, readValuesFile(valuesFile!), facts),
+    ).toEqual([]);
+  });
+
+  it("matches the facts' profiles to the istiod chart's compatibility profile files, where the data holds them", () => {
+    const profilesChecked: string[] = [];
+    for (const line of ISTIO_RELEASE_FACTS.lines) {
+      const filesDir = path.join(
+        dir,
+        'istio',
+        line.conformanceRelease ?? '',
+        'manifests/charts/istio-control/istio-discovery/files',
+      );
+      if (!line.conformanceRelease || !fs.existsSync(filesDir)) continue;
+      const shipped = fs
+        .readdirSync(filesDir)
+        .map(f => /^profile-compatibility-version-(1\.\d+)\.yaml$/.exec(f)?.[1])
+        .filter((v): v is string => v !== undefined)
+        .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+      expect({ release: line.conformanceRelease, shipped }).toEqual({
+        release: line.conformanceRelease,
+        shipped: line.compatibilityVersions,
+      });
+      profilesChecked.push(line.conformanceRelease);
+    }
+    expect(profilesChecked).toEqual(['1.23.6', '1.24.6', '1.27.9']);
   });
 });

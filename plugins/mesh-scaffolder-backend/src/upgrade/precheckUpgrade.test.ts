@@ -100,6 +100,25 @@ describe('precheckUpgrade', () => {
     );
   });
 
+  it('refuses a compatibility profile the target no longer ships, naming what it offers', () => {
+    // GIVEN a mesh on 1.29 keeping 1.24's behaviour (1.29's charts ship 1.24–1.26)
+    const spec = exampleMesh({
+      version: '1.29.4',
+      revision: '1-29-4',
+      compatibilityVersion: '1.24',
+    });
+    // WHEN prechecking 1.30, whose charts ship 1.25–1.29 THEN the removed profile is the reason
+    expect(precheckUpgrade(spec, '1.30.3').refusals).toEqual([
+      'istio.compatibilityVersion 1.24 is not offered by Istio 1.30 (it offers 1.25–1.29): unset it or raise it before upgrading',
+    ]);
+  });
+
+  it('accepts a compatibility profile the target still ships', () => {
+    // GIVEN 1.30.3 keeping 1.29's behaviour WHEN prechecking 1.31, which ships 1.25–1.30
+    const spec = exampleMesh({ compatibilityVersion: '1.29' });
+    expect(precheckUpgrade(spec, '1.31.0').refusals).toEqual([]);
+  });
+
   it('refuses a second target while an upgrade is in progress', () => {
     const spec = exampleMesh({
       upgrade: { toVersion: '1.31.0', toRevision: '1-31-0', stage: 'canary' },

@@ -1,5 +1,6 @@
 import {
   ISTIO_RELEASE_FACTS,
+  offeredCompatibilityVersions,
   parseIstioVersion,
   type IstioMinorFacts,
   type IstioReleaseFacts,
@@ -91,6 +92,21 @@ function installRefusals(
   return refusals;
 }
 
+/** The spec's compatibility profile, a value the target's charts no longer ship. */
+function compatibilityRefusals(
+  spec: MeshClusterSpec,
+  target: IstioMinorFacts,
+): string[] {
+  const wanted = spec.istio.compatibilityVersion;
+  if (wanted === undefined || target.compatibilityVersions.includes(wanted)) {
+    return [];
+  }
+  const offered = offeredCompatibilityVersions(target);
+  return [
+    `istio.compatibilityVersion ${wanted} is not offered by Istio 1.${target.minor} (it offers ${offered}): unset it or raise it before upgrading`,
+  ];
+}
+
 /** Value keys and resources the render writes differently once the target's facts apply. */
 function chartNotes(
   spec: MeshClusterSpec,
@@ -158,6 +174,7 @@ export function precheckUpgrade(
   const refusals = [
     ...pathRefusals(istio.version, to, releaseFacts),
     ...installRefusals(spec, to, target),
+    ...(target ? compatibilityRefusals(spec, target) : []),
   ];
   if (istio.upgrade && istio.upgrade.toVersion !== to) {
     refusals.push(
