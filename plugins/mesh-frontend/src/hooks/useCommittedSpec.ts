@@ -20,10 +20,13 @@ export type CommittedSpecState =
  * for the buttons), so views without a spec still render.
  */
 export function useCommittedSpec(entity: Entity): CommittedSpecState {
-  const specApi = useApiHolder().get(meshSpecApiRef);
+  const apis = useApiHolder();
   const named = Boolean(
     entity.metadata.annotations?.[MESH_SPEC_LOCATION_ANNOTATION],
   );
+  // Resolved only for an entity that names a spec: an app without the mesh backend's discovery
+  // (a legacy test app without backend.baseUrl) still renders the tab of every other entity.
+  const specApi = named ? apis.get(meshSpecApiRef) : undefined;
   const entityRef = stringifyEntityRef(entity);
   const [state, setState] = useState<CommittedSpecState>(() =>
     specApi && named ? { status: 'loading' } : { status: 'none' },
