@@ -26,6 +26,22 @@ export async function loadRepoConfig(): Promise<JsonObject> {
 
 type BackendFeatures = Parameters<typeof startTestBackend>[0]['features'];
 
+/** How often the scaffolder's task broker polls a task's events (its `event$` loop). */
+const SCAFFOLDER_EVENT_POLL_MS = 1000;
+
+/**
+ * The scaffolder's task broker follows each task's events in a loop that sleeps a second between
+ * polls and checks whether it was unsubscribed only after the sleep, with a timer that holds the
+ * process. A task that completed just before the backend stopped is seen at the next poll, so its
+ * loop ends within two intervals; waiting them out lets the test process exit on its own instead
+ * of jest force-exiting its worker ("failed to exit gracefully").
+ */
+function scaffolderEventPollsSettled(): Promise<void> {
+  return new Promise(resolve =>
+    setTimeout(resolve, 2 * SCAFFOLDER_EVENT_POLL_MS + 100),
+  );
+}
+
 /**
  * Boots the given features (every feature of the real backend by default) with the given config on
  * a free port. `stop()` stops the whole backend, then lets go of the SQLite pools its own shutdown
@@ -50,6 +66,7 @@ export async function startMeshBackend(options: {
     async stop() {
       await backend.stop();
       database.releaseAll();
+      await scaffolderEventPollsSettled();
     },
   };
 }
