@@ -1,6 +1,7 @@
 // "Change mesh" on a cluster opens the Create mesh cluster form with the committed spec (the demo's
 // cluster-east, read by the mesh backend from examples/clusters/cluster-east/mesh-cluster.yaml),
-// and the template editor's dry-run of that form says what a new Istio version changes.
+// and the template editor's dry-run of that form says what a new Istio version changes; "Upgrade
+// Istio" beside it opens the Upgrade Istio form with the same committed spec.
 import path from 'node:path';
 import { pickTemplateDirectory } from './templateDirectoryPicker.mjs';
 
@@ -91,6 +92,29 @@ export async function run({ page, appUrl, outDir, signIn, step }) {
     .waitFor();
   await page.screenshot({
     path: path.join(outDir, 'change-mesh-dry-run.png'),
+    fullPage: true,
+  });
+
+  step('pressing Upgrade Istio beside Change mesh');
+  await page.goto(`${appUrl}/catalog/default/resource/cluster-east/mesh`);
+  await page.getByRole('button', { name: 'Upgrade Istio' }).click();
+  await page.waitForURL(/\/create\/templates\/default\/upgrade-istio\?/);
+  await page
+    .getByLabel(/Target Istio version/)
+    .first()
+    .waitFor();
+  const upgradeForm = JSON.parse(
+    new URL(page.url()).searchParams.get('formData'),
+  );
+  if (upgradeForm.upgrade?.committedSpec?.cluster?.name !== 'cluster-east') {
+    throw new Error(
+      `Upgrade Istio opened without cluster-east's committed spec: ${JSON.stringify(
+        upgradeForm,
+      ).slice(0, 300)}`,
+    );
+  }
+  await page.screenshot({
+    path: path.join(outDir, 'upgrade-istio-form.png'),
     fullPage: true,
   });
 }
