@@ -1,21 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { BUNDLE_INDEX_FILE } from '../bundle/bundleIndex';
-import { listTreeFiles } from '../bundle/listTreeFiles';
 import { parseRenderedYaml } from './parseRenderedYaml';
 import { renderMeshBundle } from './renderMeshBundle';
 import { loadExampleSpecs, variantSpecs } from './__testUtils__/exampleSpecs';
+import { readGoldenFolder } from './__testUtils__/goldenFiles';
 
 const GOLDEN_DIR = path.join(__dirname, '__fixtures__', 'golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-async function readTree(root: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const file of await listTreeFiles(root)) {
-    files.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
-  }
-  return files;
-}
 
 describe('renderMeshBundle golden files', () => {
   const examples = [...loadExampleSpecs(), ...variantSpecs()];
@@ -40,18 +30,11 @@ describe('renderMeshBundle golden files', () => {
       // WHEN it is rendered
       const bundle = renderMeshBundle(spec);
       const rendered = new Map(bundle.files.map(f => [f.path, f.content]));
-      const goldenRoot = path.join(GOLDEN_DIR, name);
-      if (UPDATE) {
-        fs.rmSync(goldenRoot, { recursive: true, force: true });
-        for (const [file, content] of rendered) {
-          fs.mkdirSync(path.dirname(path.join(goldenRoot, file)), {
-            recursive: true,
-          });
-          fs.writeFileSync(path.join(goldenRoot, file), content);
-        }
-      }
+      const golden = await readGoldenFolder(
+        rendered,
+        path.join(GOLDEN_DIR, name),
+      );
       // THEN the same files exist with identical bytes
-      const golden = await readTree(goldenRoot);
       expect([...rendered.keys()].sort()).toEqual([...golden.keys()].sort());
       for (const [file, content] of rendered) {
         expect({ file, content }).toEqual({ file, content: golden.get(file) });

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { listTreeFiles } from '../bundle/listTreeFiles';
 import { renderMeshBundle } from '../render/renderMeshBundle';
+import { readGoldenFolder } from '../render/__testUtils__/goldenFiles';
 import { stageSpecs, UPGRADE_VARIANTS } from './__testUtils__/upgradeVariants';
 
 const GOLDEN_DIR = path.join(__dirname, '__fixtures__', 'golden');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /**
  * Each variant's spec after every stage, rendered. One member's folder is enough: the others of
@@ -34,22 +32,14 @@ describe('upgrade stage golden files (helm and ambient 1.30.3 → 1.31.0, sail 1
           .files.filter(f => f.path.startsWith(folder))
           .map(f => [f.path.slice(folder.length), f.content]),
       );
-      const goldenRoot = path.join(GOLDEN_DIR, goldenName);
-      if (UPDATE) {
-        fs.rmSync(goldenRoot, { recursive: true, force: true });
-        for (const [file, content] of rendered) {
-          fs.mkdirSync(path.dirname(path.join(goldenRoot, file)), {
-            recursive: true,
-          });
-          fs.writeFileSync(path.join(goldenRoot, file), content);
-        }
-      }
+      const golden = await readGoldenFolder(
+        rendered,
+        path.join(GOLDEN_DIR, goldenName),
+      );
       // THEN the same files exist with identical bytes
-      const goldenFiles = await listTreeFiles(goldenRoot);
-      expect([...rendered.keys()].sort()).toEqual([...goldenFiles].sort());
+      expect([...rendered.keys()].sort()).toEqual([...golden.keys()].sort());
       for (const [file, content] of rendered) {
-        const golden = fs.readFileSync(path.join(goldenRoot, file), 'utf8');
-        expect({ file, content }).toEqual({ file, content: golden });
+        expect({ file, content }).toEqual({ file, content: golden.get(file) });
       }
     },
   );
