@@ -51,19 +51,26 @@ function renderWith(
   );
 }
 
+/** Renders a button for a cluster whose entity names its committed spec; returns the API's read. */
+async function renderWithCommittedSpec(button?: JSX.Element) {
+  const getCommittedSpec = jest.fn().mockResolvedValue({
+    spec,
+    location: 'url:https://github.example.test/o/r/tree/main/x.yaml',
+  });
+  await renderWith(
+    { getCommittedSpec },
+    cluster({ 'mesh.backstage.io/spec-location': './mesh-cluster.yaml' }),
+    button,
+  );
+  return getCommittedSpec;
+}
+
 describe('ChangeMeshButton', () => {
   beforeEach(() => navigate.mockReset());
 
   it('opens the Create mesh cluster form with the committed spec as formData', async () => {
     // GIVEN a cluster whose entity names its committed spec
-    const getCommittedSpec = jest.fn().mockResolvedValue({
-      spec,
-      location: 'url:https://github.example.test/o/r/tree/main/x.yaml',
-    });
-    await renderWith(
-      { getCommittedSpec },
-      cluster({ 'mesh.backstage.io/spec-location': './mesh-cluster.yaml' }),
-    );
+    const getCommittedSpec = await renderWithCommittedSpec();
     // WHEN "Change mesh" is pressed
     await userEvent.click(screen.getByRole('button', { name: 'Change mesh' }));
     // THEN the spec is read for that entity and the template's page opens with the form's values
@@ -115,13 +122,7 @@ describe('UpgradeIstioButton', () => {
 
   it('opens the Upgrade Istio form with the cluster picked and its committed spec', async () => {
     // GIVEN a cluster whose entity names its committed spec
-    const getCommittedSpec = jest.fn().mockResolvedValue({
-      spec,
-      location: 'url:https://github.example.test/o/r/tree/main/x.yaml',
-    });
-    await renderWith(
-      { getCommittedSpec },
-      cluster({ 'mesh.backstage.io/spec-location': './mesh-cluster.yaml' }),
+    const getCommittedSpec = await renderWithCommittedSpec(
       <UpgradeIstioButton />,
     );
     // WHEN "Upgrade Istio" is pressed
